@@ -1,0 +1,122 @@
+"""Dossier page latency under concurrent clients against `secretaris serve` (p95 ≤ 100 ms)."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+from _setup import ROOT, describe, fresh_database_env, parser, run_cli, setup_django
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> None:
+    p = parser(__doc__)
+    p.add_argument("--clients", type=int, default=20)
+    p.add_argument("--requests", type=int, default=2000, help="total requests (bounded)")
+    p.add_argument("--workers", type=int, default=4)
+    args = p.parse_args()
+    env = fresh_database_env(args.database_url)
+    run_cli(env, "migrate", "--noinput", "-v", "0")
+    run_cli(env, "data", "load")
+    setup_django(env)
+    from secretaris.dossier.models import Gemeente
+
+    slugs = list(Gemeente.objects.values_list("slug", flat=True))
+    port = free_port()
+    server_env = {
+        **os.environ,
+        **env,
+        "DEBUG": "0",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECRET_KEY": "bench-" + "x" * 50,
+        "STATIC_ROOT": "/tmp/secretaris-bench-static",
+    }
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "secretaris.cli",
+            "serve",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--no-migrate",
+        ],
+        cwd=ROOT,
+        env=server_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+        for slug in slugs[:40]:  # warm every worker a little
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/gemeenten/{slug}/").read()
+        timings: list[float] = []
+        errors: list[str] = []
+        lock = threading.Lock()
+        per_client = args.requests // args.clients
+
+        def client(seed: int) -> None:
+            rnd = random.Random(seed)
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            for _ in range(per_client):
+                path = f"/gemeenten/{rnd.choice(slugs)}/"
+                t0 = time.perf_counter()
+                try:
+                    conn.request("GET", path)
+                    response = conn.getresponse()
+                    response.read()
+                    ok = response.status == 200
+                except OSError as exc:
+                    ok = False
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    path += f" {exc}"
+                elapsed = (time.perf_counter() - t0) * 1000
+                with lock:
+                    timings.append(elapsed)
+                    if not ok:
+                        errors.append(path)
+
+        started = time.perf_counter()
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - started
+        db = "PostgreSQL" if args.database_url else "SQLite"
+        print(
+            describe(
+                f"dossier page ({db}, {args.clients} clients, {args.workers} workers)", timings
+            )
+            + f" throughput={len(timings) / wall:.0f} req/s "
+            f"errors={len(errors)}"
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()

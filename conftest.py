@@ -1,0 +1,27 @@
+"""Shared test fixtures: the shipped data set loaded once per test database."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings as django_settings
+
+
+def pytest_configure(config):
+    # WhiteNoise warns when STATIC_ROOT does not exist yet (before any collectstatic).
+    django_settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the shipped data set into the test database once for the whole session."""
+    from secretaris.dossier.loading import load_dataset
+
+    with django_db_blocker.unblock():
+        load_dataset()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _plain_http(settings):
+    """The test client speaks plain HTTP; production's HTTPS redirect is tested separately."""
+    settings.SECURE_SSL_REDIRECT = False

@@ -1,0 +1,1 @@
+# Accounts use django.contrib.auth's User; roles and per-object access come with the profile.

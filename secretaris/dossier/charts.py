@@ -1,0 +1,76 @@
+"""The charts of a dossier page: council hemicycle, age structure, inhabitants over time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from secretaris.documents.charts import (
+    bar_chart_svg,
+    hemicycle_svg,
+    line_chart_svg,
+    party_colors,
+)
+from secretaris.dossier.presenter import Dossier
+
+AGE_KEYS = [
+    ("leeftijd_0_14", "0–14 jaar"),
+    ("leeftijd_15_24", "15–24 jaar"),
+    ("leeftijd_25_44", "25–44 jaar"),
+    ("leeftijd_45_64", "45–64 jaar"),
+    ("leeftijd_65_plus", "65 jaar en ouder"),
+]
+
+
+@dataclass(frozen=True)
+class Legend:
+    name: str
+    seats: int
+    votes: int | None
+    color: str
+
+
+@dataclass(frozen=True)
+class DossierCharts:
+    hemicycle: str | None
+    legend: list[Legend]
+    ages: str | None
+    ages_date: object
+    ages_source: object
+    inhabitants: str | None
+
+
+def dossier_charts(d: Dossier) -> DossierCharts:
+    hemicycle, legend = None, []
+    if d.council is not None:
+        lists = [lr for lr in d.council.lists.all() if lr.seats]
+        colors = party_colors([lr.name for lr in lists])
+        hemicycle = hemicycle_svg(
+            [(lr.name, lr.seats) for lr in lists],
+            title=f"Zetelverdeling gemeenteraad {d.gemeente.name} ({d.council.election})",
+            colors=colors,
+        )
+        legend = [Legend(lr.name, lr.seats, lr.votes, colors[lr.name]) for lr in lists]
+    ages = [(label, d.figures[key]) for key, label in AGE_KEYS if key in d.figures]
+    ages_svg = None
+    if ages:
+        ages_svg = bar_chart_svg(
+            [(label, f.value) for label, f in ages],
+            title=f"Leeftijdsopbouw {d.gemeente.name} (% van de inwoners)",
+            unit="%",
+        )
+    history = sorted(d.history.get("inwoners", []), key=lambda f: f.date)
+    line = None
+    if len(history) >= 2:
+        line = line_chart_svg(
+            [(str(f.date.year), f.value) for f in history],
+            title=f"Inwoners van {d.gemeente.name} op 1 januari",
+            unit="inwoners",
+        )
+    return DossierCharts(
+        hemicycle=hemicycle,
+        legend=legend,
+        ages=ages_svg,
+        ages_date=ages[0][1].date if ages else None,
+        ages_source=ages[0][1].source if ages else None,
+        inhabitants=line,
+    )

@@ -1,0 +1,252 @@
+"""Municipalities and their facts, each with its source and reference date.
+
+Open data (loaded by `secretaris data load`) lives in Source, Gemeente's open-data
+fields, Fact, Woonplaats, Election, ListResult, Merger and Benchmark. What open data
+lacks is entered by users in Bestuur (one per Gemeente), which the loader never touches.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Source(models.Model):
+    """A data source as named in the shipped data set (e.g. CBS table 85984NED)."""
+
+    key = models.SlugField(max_length=60, unique=True)
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200)
+    url = models.URLField(max_length=500, blank=True)
+    licence = models.CharField(max_length=200, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["publisher", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.publisher}: {self.title}"
+
+
+class GemeenteQuerySet(models.QuerySet):
+    def with_inhabitants(self):
+        return self.annotate(
+            inhabitants=models.Subquery(
+                Fact.objects.filter(gemeente=models.OuterRef("pk"), key="inwoners")
+                .order_by("-date")
+                .values("value")[:1]
+            )
+        )
+
+
+class Gemeente(models.Model):
+    code = models.CharField("CBS-code", max_length=6, primary_key=True)  # GM0344
+    name = models.CharField("naam", max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    search_key = models.CharField(max_length=100, db_index=True)
+    province = models.CharField("provincie", max_length=40, db_index=True)
+    corop_code = models.CharField(max_length=10, blank=True)
+    corop_name = models.CharField("COROP-gebied", max_length=100, blank=True)
+    begindatum = models.DateField(null=True, blank=True)
+    is_corop_centre = models.BooleanField(default=False)
+
+    objects = GemeenteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "gemeenten"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("dossier:detail", args=[self.slug])
+
+
+class Fact(models.Model):
+    """One figure: value (exact decimal), reference date and source."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="facts")
+    key = models.CharField(max_length=60)
+    date = models.DateField("peildatum")
+    value = models.DecimalField(max_digits=16, decimal_places=4)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "key", "date"], name="fact_unique")
+        ]
+        ordering = ["key", "-date"]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente_id} {self.key} {self.date}: {self.value}"
+
+
+class Woonplaats(models.Model):
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="woonplaatsen")
+    code = models.CharField(max_length=8, unique=True)
+    name = models.CharField(max_length=100)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "woonplaatsen"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Election(models.Model):
+    """A council election result in one municipality (e.g. GR2026)."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="elections")
+    election = models.CharField(max_length=20)  # GR2026
+    date = models.DateField()
+    council_size = models.PositiveSmallIntegerField()
+    has_votes = models.BooleanField(default=False)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    votes_source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "election"], name="election_unique")
+        ]
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"{self.election} {self.gemeente_id}"
+
+
+class ListResult(models.Model):
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="lists")
+    position = models.PositiveSmallIntegerField()  # order in the data set (list number)
+    name = models.CharField(max_length=200)
+    votes = models.PositiveIntegerField(null=True, blank=True)
+    seats = models.PositiveSmallIntegerField()
+    candidates = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["election", "position"], name="list_unique")]
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Merger(models.Model):
+    """A herindeling that formed or changed this municipality."""
+
+    KINDS = [
+        ("samenvoeging", "Samenvoeging"),
+        ("toevoeging", "Toevoeging"),
+        ("splitsing", "Splitsing"),
+        ("naamswijziging", "Naamswijziging"),
+    ]
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="mergers")
+    date = models.DateField()
+    kind = models.CharField(max_length=20, choices=KINDS)
+    predecessors = models.JSONField(default=list)  # [{"code": "GM0xxx", "name": "..."}]
+    note = models.CharField(max_length=300, blank=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "date", "kind"], name="merger_unique")
+        ]
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date}"
+
+
+class Benchmark(models.Model):
+    """A sector HR figure with its literal quoted source (for the organisation parts)."""
+
+    indicator = models.CharField(max_length=80)
+    scope = models.CharField(max_length=120)
+    year = models.PositiveSmallIntegerField()
+    value = models.DecimalField(max_digits=14, decimal_places=4)
+    unit = models.CharField(max_length=30)
+    source_url = models.URLField(max_length=500)
+    quoted_text = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "scope", "year", "source_url"], name="benchmark_unique"
+            )
+        ]
+        ordering = ["indicator", "-year"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.scope} {self.year}"
+
+
+class DataSet(models.Model):
+    """The shipped data set currently loaded (its digest makes loading idempotent)."""
+
+    digest = models.CharField(max_length=64)
+    built_at = models.CharField(max_length=40)
+    loaded_at = models.DateTimeField(auto_now=True)
+    notes = models.JSONField(default=list)
+
+    def __str__(self) -> str:
+        return self.digest[:12]
+
+
+class Bestuur(models.Model):
+    """What users know and open data lacks: the college, coalition and culture."""
+
+    TYPES = [
+        ("", "Onbekend"),
+        ("regie", "Regiegemeente"),
+        ("ontwikkel", "Ontwikkelgemeente"),
+        ("beheer", "Beheergemeente"),
+    ]
+    MODELS = [
+        ("", "Onbekend"),
+        ("wethoudersmodel", "Wethoudersmodel"),
+        ("collegiaal", "Collegiaal model"),
+    ]
+
+    gemeente = models.OneToOneField(Gemeente, on_delete=models.CASCADE, related_name="bestuur")
+    coalition_parties = models.TextField(
+        "coalitiepartijen", blank=True, help_text="Eén partij per regel."
+    )
+    coalition_since = models.DateField("coalitie sinds", null=True, blank=True)
+    coalition_changes = models.TextField("wisselingen in de coalitie", blank=True)
+    college_members = models.TextField(
+        "collegeleden",
+        blank=True,
+        help_text="Eén per regel: naam, functie en portefeuille.",
+    )
+    bestuursmodel = models.CharField(max_length=20, choices=MODELS, blank=True)
+    gemeente_type = models.CharField("type gemeente", max_length=20, choices=TYPES, blank=True)
+    regional_cooperation = models.TextField("regionale samenwerking", blank=True)
+    merger_plans = models.TextField("fusieplannen", blank=True)
+    swot_strengths = models.TextField("sterke punten", blank=True)
+    swot_weaknesses = models.TextField("zwakke punten", blank=True)
+    swot_opportunities = models.TextField("kansen", blank=True)
+    swot_threats = models.TextField("bedreigingen", blank=True)
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name_plural = "besturen"
+
+    def __str__(self) -> str:
+        return f"Bestuur {self.gemeente_id}"
+
+    def coalition_list(self) -> list[str]:
+        return [line.strip() for line in self.coalition_parties.splitlines() if line.strip()]

@@ -1,0 +1,356 @@
+"""The dossier of one municipality, gathered once for the page, the CLI and the API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from django.db.models import Prefetch
+
+from secretaris.dossier.facts import FACT_TYPES, GROUPS
+from secretaris.dossier.models import (
+    Bestuur,
+    Election,
+    Fact,
+    Gemeente,
+    ListResult,
+    Source,
+)
+from secretaris.dossier.politics import effective_number_of_parties, size_class
+from secretaris.law.raadsgrootte import council_size, peildatum
+from secretaris.law.wethouders import max_wethouders, max_wethouders_parttime
+
+CENTRE_NOTE = (
+    "Afgeleid: de gemeente met de meeste inwoners van haar COROP-gebied. "
+    "Geen officiële aanwijzing als centrumgemeente."
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    value: Decimal
+    unit: str
+    date: date
+    source: Source
+    decimals: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "value": _json_number(self.value),
+            "date": self.date.isoformat(),
+            "source": source_label(self.source),
+            "source_key": self.source.key,
+        }
+
+
+@dataclass(frozen=True)
+class SizeCheck:
+    """Legal council size (Gemeentewet art. 8 with the peildatum of art. 1) vs seats elected."""
+
+    election: str
+    peildatum: date
+    legal_size: int | None
+    inhabitants: int | None
+    basis: str
+    exact: bool
+    seats_elected: int
+
+    @property
+    def matches(self) -> bool | None:
+        return None if self.legal_size is None else self.legal_size == self.seats_elected
+
+
+@dataclass
+class Dossier:
+    gemeente: Gemeente
+    figures: dict[str, Figure]
+    history: dict[str, list[Figure]]
+    elections: list[Election]
+    woonplaatsen: list[str]
+    mergers: list[Any]
+    bestuur: Bestuur | None
+    size_check: SizeCheck | None
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def inhabitants(self) -> Figure | None:
+        return self.figures.get("inwoners")
+
+    @property
+    def council(self) -> Election | None:
+        return self.elections[0] if self.elections else None
+
+    @property
+    def council_seats(self) -> int | None:
+        if self.council is not None:
+            return self.council.council_size
+        return self.size_check.legal_size if self.size_check else None
+
+    @property
+    def max_wethouders(self) -> int | None:
+        seats = self.council_seats
+        return max_wethouders(seats) if seats else None
+
+    @property
+    def max_wethouders_parttime(self) -> int | None:
+        seats = self.council_seats
+        return max_wethouders_parttime(seats) if seats else None
+
+    @property
+    def enp(self) -> Fraction | None:
+        if self.council is None:
+            return None
+        return effective_number_of_parties([lr.seats for lr in self.council.lists.all()])
+
+    @property
+    def lists_with_seats(self) -> int:
+        if self.council is None:
+            return 0
+        return sum(1 for lr in self.council.lists.all() if lr.seats)
+
+    @property
+    def size_class(self) -> tuple[int, str] | None:
+        return size_class(int(self.inhabitants.value)) if self.inhabitants else None
+
+    def groups(self) -> list[tuple[str, list[Figure]]]:
+        """Newest figure per key, grouped for display in catalogue order."""
+        out = []
+        for group, label in GROUPS.items():
+            items = [f for k, f in self.figures.items() if FACT_TYPES[k].group == group]
+            if items:
+                out.append((label, items))
+        return out
+
+    def as_json(self) -> dict[str, Any]:
+        g = self.gemeente
+        council = self.council
+        return {
+            "code": g.code,
+            "name": g.name,
+            "province": g.province,
+            "corop": {
+                "code": g.corop_code,
+                "name": g.corop_name,
+                "centre_function": g.is_corop_centre,
+                "centre_function_note": CENTRE_NOTE,
+            },
+            "inhabitants": self.inhabitants.as_json() if self.inhabitants else None,
+            "council": {
+                "legal_size": self.size_check.legal_size if self.size_check else None,
+                "legal_size_peildatum": (
+                    self.size_check.peildatum.isoformat() if self.size_check else None
+                ),
+                "legal_size_basis": self.size_check.basis if self.size_check else None,
+                "election": council.election if council else None,
+                "election_date": council.date.isoformat() if council else None,
+                "seats_total": council.council_size if council else None,
+                "seats": [
+                    {"list": lr.name, "seats": lr.seats, "votes": lr.votes}
+                    for lr in council.lists.all()
+                ]
+                if council
+                else [],
+                "source": source_label(council.source) if council else None,
+                "lists_with_seats": self.lists_with_seats,
+                "effective_number_of_parties": _fraction2(self.enp),
+            },
+            "max_wethouders": self.max_wethouders,
+            "max_wethouders_parttime": self.max_wethouders_parttime,
+            "woonplaatsen": self.woonplaatsen,
+            "mergers": [
+                {
+                    "date": m.date.isoformat(),
+                    "kind": m.kind,
+                    "predecessors": m.predecessors,
+                    "note": m.note,
+                    "source": source_label(m.source),
+                }
+                for m in self.mergers
+            ],
+            "facts": {
+                k: {"label": f.label, "unit": f.unit, **f.as_json()}
+                for k, f in self.figures.items()
+            },
+            "elections": [
+                {
+                    "election": e.election,
+                    "date": e.date.isoformat(),
+                    "council_size": e.council_size,
+                    "source": source_label(e.source),
+                    "votes_source": source_label(e.votes_source) if e.votes_source else None,
+                    "seats": [
+                        {"list": lr.name, "seats": lr.seats, "votes": lr.votes}
+                        for lr in e.lists.all()
+                    ],
+                }
+                for e in self.elections
+            ],
+            "bestuur": bestuur_json(self.bestuur),
+        }
+
+
+def source_label(source: Source) -> str:
+    return f"{source.publisher}, {source.title}" if source.publisher else source.title
+
+
+def build_dossier(gemeente: Gemeente) -> Dossier:
+    facts = list(
+        Fact.objects.filter(gemeente=gemeente).select_related("source").order_by("key", "-date")
+    )
+    figures: dict[str, Figure] = {}
+    history: dict[str, list[Figure]] = {}
+    for fact in facts:
+        kind = FACT_TYPES.get(fact.key)
+        if kind is None:
+            continue
+        figure = Figure(
+            fact.key, kind.label, fact.value, kind.unit, fact.date, fact.source, kind.decimals
+        )
+        figures.setdefault(fact.key, figure)
+        history.setdefault(fact.key, []).append(figure)
+    ordered = {k: figures[k] for k in FACT_TYPES if k in figures}
+    elections = list(
+        Election.objects.filter(gemeente=gemeente)
+        .select_related("source", "votes_source")
+        .prefetch_related(
+            Prefetch("lists", queryset=ListResult.objects.order_by("-seats", "position"))
+        )
+        .order_by("-date")
+    )
+    mergers = list(gemeente.mergers.select_related("source").order_by("-date"))
+    woonplaatsen = list(gemeente.woonplaatsen.order_by("name").values_list("name", flat=True))
+    bestuur = Bestuur.objects.filter(gemeente=gemeente).first()
+    inhabitants = history.get("inwoners", [])
+    check = size_check(elections[0], inhabitants) if elections else None
+    used: dict[str, Source] = {}
+    for f in ordered.values():
+        used[f.source.key] = f.source
+    for e in elections:
+        used[e.source.key] = e.source
+        if e.votes_source:
+            used[e.votes_source.key] = e.votes_source
+    for m in mergers:
+        used[m.source.key] = m.source
+    return Dossier(
+        gemeente,
+        ordered,
+        history,
+        elections,
+        woonplaatsen,
+        mergers,
+        bestuur,
+        check,
+        sorted(used.values(), key=lambda s: (s.publisher, s.title)),
+    )
+
+
+def size_check(election: Election, inhabitants: list[Figure]) -> SizeCheck:
+    """Legal size at the election's peildatum, from the CBS figures the dossier holds.
+
+    Exact when the figure at the peildatum is present. Otherwise the figures just before
+    and just after are used when both fall in the same band of art. 8 (then the size at
+    the peildatum is the same, barring a dip across a band edge in between).
+    """
+    when = peildatum(election.date)
+    by_date = {f.date: int(f.value) for f in inhabitants}
+    seats = election.council_size
+    if when in by_date:
+        n = by_date[when]
+        return SizeCheck(
+            election.election,
+            when,
+            council_size(n),
+            n,
+            f"CBS-cijfer op {_nl_date(when)}",
+            True,
+            seats,
+        )
+    before = max((d for d in by_date if d < when), default=None)
+    after = min((d for d in by_date if d > when), default=None)
+    if before and after and council_size(by_date[before]) == council_size(by_date[after]):
+        size = council_size(by_date[before])
+        return SizeCheck(
+            election.election,
+            when,
+            size,
+            None,
+            f"Geen CBS-cijfer op {_nl_date(when)} in de gegevens; "
+            f"{_nl_date(before)} ({by_date[before]:,} inwoners) en {_nl_date(after)} "
+            f"({by_date[after]:,} inwoners) geven allebei {size} zetels.".replace(",", "."),
+            False,
+            seats,
+        )
+    nearest = before or after
+    if nearest is None:
+        return SizeCheck(
+            election.election, when, None, None, "Geen inwonertal beschikbaar.", False, seats
+        )
+    size = council_size(by_date[nearest])
+    return SizeCheck(
+        election.election,
+        when,
+        size,
+        by_date[nearest],
+        f"Geen CBS-cijfer op {_nl_date(when)} in de gegevens; benaderd met "
+        f"{_nl_date(nearest)} ({by_date[nearest]:,} inwoners).".replace(",", "."),
+        False,
+        seats,
+    )
+
+
+def bestuur_json(bestuur: Bestuur | None) -> dict[str, Any] | None:
+    if bestuur is None:
+        return None
+    return {
+        "coalition_parties": bestuur.coalition_list(),
+        "coalition_since": bestuur.coalition_since.isoformat() if bestuur.coalition_since else None,
+        "coalition_changes": bestuur.coalition_changes,
+        "college_members": [x.strip() for x in bestuur.college_members.splitlines() if x.strip()],
+        "bestuursmodel": bestuur.bestuursmodel or None,
+        "type": bestuur.gemeente_type or None,
+        "regional_cooperation": bestuur.regional_cooperation,
+        "merger_plans": bestuur.merger_plans,
+        "swot": {
+            "strengths": bestuur.swot_strengths,
+            "weaknesses": bestuur.swot_weaknesses,
+            "opportunities": bestuur.swot_opportunities,
+            "threats": bestuur.swot_threats,
+        },
+        "updated_at": bestuur.updated_at.isoformat() if bestuur.updated_at else None,
+    }
+
+
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def _nl_date(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def _json_number(value: Decimal) -> int | float | str:
+    normal = value.normalize()
+    if normal == normal.to_integral_value():
+        return int(normal)
+    return float(normal)
+
+
+def _fraction2(value: Fraction | None) -> float | None:
+    return None if value is None else round(float(value), 2)

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from secretaris.dossier import comparison, matching
+from secretaris.dossier.charts import dossier_charts
+from secretaris.dossier.forms import BestuurForm, SearchForm
+from secretaris.dossier.lookup import NotFound, find_gemeente
+from secretaris.dossier.models import Bestuur, DataSet, Gemeente, Source
+from secretaris.dossier.presenter import build_dossier
+
+
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def home(request):
+    provinces: dict[str, list] = {}
+    for g in Gemeente.objects.with_inhabitants().order_by("province", "name"):
+        provinces.setdefault(g.province, []).append(g)
+    return render(
+        request,
+        "dossier/home.html",
+        {
+            "form": SearchForm(),
+            "provinces": sorted(provinces.items()),
+            "count": sum(len(v) for v in provinces.values()),
+            "names": [g.name for items in provinces.values() for g in items],
+        },
+    )
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    result = None
+    if form.is_valid():
+        try:
+            return redirect(find_gemeente(form.cleaned_data["q"]))
+        except NotFound as exc:
+            result = exc
+    return render(
+        request,
+        "dossier/search.html",
+        {
+            "form": form,
+            "result": result,
+            "suggestions": Gemeente.objects.filter(
+                code__in=[code for code, _ in result.suggestions]
+            )
+            if result
+            else [],
+        },
+    )
+
+
+def detail(request, slug: str):
+    gemeente = get_object_or_404(Gemeente, slug=slug)
+    dossier = build_dossier(gemeente)
+    return render(
+        request,
+        "dossier/detail.html",
+        {
+            "d": dossier,
+            "g": gemeente,
+            "charts": dossier_charts(dossier),
+            "similar": comparison.similar(dossier),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_bestuur(request, slug: str):
+    gemeente = get_object_or_404(Gemeente, slug=slug)
+    bestuur, _ = Bestuur.objects.get_or_create(gemeente=gemeente)
+    if request.method == "POST":
+        form = BestuurForm(request.POST, instance=bestuur)
+        if form.is_valid():
+            with transaction.atomic():
+                fields = {name: form.cleaned_data[name] for name in BestuurForm.Meta.fields}
+                updated = Bestuur.objects.filter(
+                    pk=bestuur.pk, version=form.cleaned_data["version"]
+                ).update(**fields, version=F("version") + 1, updated_by=request.user)
+            if updated:
+                messages.success(request, "De bestuursgegevens zijn opgeslagen.")
+                return redirect(gemeente)
+            form.add_error(
+                None,
+                (
+                    "Iemand anders heeft deze gegevens intussen gewijzigd. Uw invoer staat "
+                    "hieronder nog; de nieuwste versie ziet u op de dossierpagina. Kopieer wat u "
+                    "wilt bewaren, laad de pagina opnieuw en sla dan op."
+                ),
+            )
+    else:
+        form = BestuurForm(instance=bestuur, initial={"version": bestuur.version})
+    return render(
+        request, "dossier/bestuur_form.html", {"form": form, "g": gemeente, "bestuur": bestuur}
+    )
+
+
+def api_detail(request, code: str):
+    normalised = matching.normalise_code(code)
+    gemeente = Gemeente.objects.filter(code=normalised).first() if normalised else None
+    if gemeente is None:
+        try:
+            gemeente = find_gemeente(code)
+        except NotFound as exc:
+            return JsonResponse(
+                {
+                    "error": exc.message(),
+                    "suggestions": [{"code": c, "name": n} for c, n in exc.suggestions],
+                },
+                status=404,
+            )
+    return JsonResponse(
+        build_dossier(gemeente).as_json(), json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def api_list(request):
+    rows = [
+        {
+            "code": g.code,
+            "name": g.name,
+            "province": g.province,
+            "inhabitants": int(g.inhabitants) if g.inhabitants is not None else None,
+        }
+        for g in Gemeente.objects.with_inhabitants().order_by("code")
+    ]
+    return JsonResponse(
+        {"count": len(rows), "gemeenten": rows}, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def sources(request):
+    return render(
+        request,
+        "dossier/sources.html",
+        {
+            "sources": Source.objects.all(),
+            "dataset": DataSet.objects.first(),
+        },
+    )

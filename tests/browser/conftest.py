@@ -1,0 +1,142 @@
+"""Browser tests: a real `secretaris serve` (gunicorn) driven by Debian's chromium.
+
+Without /usr/bin/chromium the tests are skipped with a notice, unless
+SECRETARIS_BROWSER_REQUIRED=1 (as in CI), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+REQUIRED = os.environ.get("SECRETARIS_BROWSER_REQUIRED") == "1"
+SKIPPED_NOTICE: list[str] = []
+
+
+def pytest_collection_modifyitems(config, items):
+    if Path(CHROMIUM).exists() and shutil.which(CHROMIUM):
+        return
+    message = (
+        f"Browsertests overgeslagen: {CHROMIUM} ontbreekt "
+        "(installeer Debian's 'chromium' om ze te draaien)."
+    )
+    if REQUIRED:
+        raise pytest.UsageError(f"{CHROMIUM} is required (SECRETARIS_BROWSER_REQUIRED=1)")
+    SKIPPED_NOTICE.append(message)
+    for item in items:
+        if "browser" in str(item.fspath):
+            item.add_marker(pytest.mark.skip(reason=message))
+
+
+def pytest_terminal_summary(terminalreporter):
+    for message in SKIPPED_NOTICE:
+        terminalreporter.write_sep("!", message, yellow=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _database_env(tmp: Path) -> dict[str, str]:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return {"SQLITE_PATH": str(tmp / "browser.sqlite3")}
+    import psycopg
+
+    base = url.rsplit("/", 1)[0]
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS secretaris_browser")
+        conn.execute("CREATE DATABASE secretaris_browser")
+    return {"DATABASE_URL": f"{base}/secretaris_browser"}
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory):
+    """A production-like server (gunicorn, DEBUG off) on a free loopback port."""
+    tmp = tmp_path_factory.mktemp("server")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "browser-tests-" + "k" * 40,
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "STATIC_ROOT": str(tmp / "static"),
+        "DJANGO_SETTINGS_MODULE": "secretaris.settings",
+        "SECRETARIS_WACHTWOORD": "browser-test-wachtwoord-42",
+        **_database_env(tmp),
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    cli = [sys.executable, "-m", "secretaris.cli"]
+    subprocess.run([*cli, "migrate", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
+    subprocess.run([*cli, "data", "load"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*cli, "gebruiker", "carol"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+    )
+    log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed at teardown
+    proc = subprocess.Popen(
+        [*cli, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--no-migrate"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError((tmp / "server.log").read_text()) from None
+            time.sleep(0.3)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
