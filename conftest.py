@@ -9,6 +9,10 @@ from django.conf import settings as django_settings
 def pytest_configure(config):
     # WhiteNoise warns when STATIC_ROOT does not exist yet (before any collectstatic).
     django_settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+    # Each test run gets its own in-memory cache, never the file cache of `make run`.
+    django_settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    }
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +29,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _plain_http(settings):
     """The test client speaks plain HTTP; production's HTTPS redirect is tested separately."""
     settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()

@@ -114,6 +114,16 @@ else:
         }
     }
 
+# Rendered dossier fragments are shared by all server processes through the file system.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(DATA_DIR / "cache")),
+        "TIMEOUT": 86400,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

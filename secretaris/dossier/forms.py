@@ -45,17 +45,8 @@ class BestuurForm(forms.ModelForm):
             "coalition_since": forms.DateInput(attrs={"type": "date"}),
             **{
                 name: forms.Textarea(attrs={"rows": 4})
-                for name in [
-                    "coalition_parties",
-                    "coalition_changes",
-                    "college_members",
-                    "regional_cooperation",
-                    "merger_plans",
-                    "swot_strengths",
-                    "swot_weaknesses",
-                    "swot_opportunities",
-                    "swot_threats",
-                ]
+                for name in fields[2:]
+                if name != "coalition_since"
             },
         }
 

@@ -150,7 +150,8 @@ def load_dataset(path: Path = DATASET_PATH, progress: Progress | None = None) ->
             step()
         _retire_gemeenten(report, {g["code"] for g in data["gemeenten"]})
         current = DataSet.objects.first()
-        if current is None or current.digest != dataset.digest:
+        if current is None or current.digest != dataset.digest or report.changed:
+            # A new row means a new data version: cached dossier pages are rebuilt.
             DataSet.objects.all().delete()
             DataSet.objects.create(
                 digest=dataset.digest,

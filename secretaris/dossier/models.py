@@ -170,7 +170,7 @@ class Benchmark(models.Model):
     scope = models.CharField(max_length=120)
     year = models.PositiveSmallIntegerField()
     value = models.DecimalField(max_digits=14, decimal_places=4)
-    unit = models.CharField(max_length=30)
+    unit = models.CharField(max_length=80)
     source_url = models.URLField(max_length=500)
     quoted_text = models.TextField()
 
@@ -187,7 +187,7 @@ class Benchmark(models.Model):
 
 
 class DataSet(models.Model):
-    """The shipped data set currently loaded (its digest makes loading idempotent)."""
+    """The shipped data set currently loaded; its row changes whenever the data does."""
 
     digest = models.CharField(max_length=64)
     built_at = models.CharField(max_length=40)
@@ -196,6 +196,12 @@ class DataSet(models.Model):
 
     def __str__(self) -> str:
         return self.digest[:12]
+
+    @classmethod
+    def version(cls) -> str:
+        """A key that changes with every load that changed data (for caching pages)."""
+        row = cls.objects.values_list("pk", "digest").first()
+        return f"{row[0]}-{row[1][:16]}" if row else "leeg"
 
 
 class Bestuur(models.Model):

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import F
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from secretaris.dossier import comparison, matching
@@ -60,16 +61,22 @@ def search(request):
 
 
 def detail(request, slug: str):
+    """The dossier page. The open-data parts are cached per data version (see the
+    template); the lazy objects below only do their queries when the cache misses."""
     gemeente = get_object_or_404(Gemeente, slug=slug)
-    dossier = build_dossier(gemeente)
+    dossier = SimpleLazyObject(lambda: build_dossier(gemeente))
     return render(
         request,
         "dossier/detail.html",
         {
             "d": dossier,
             "g": gemeente,
-            "charts": dossier_charts(dossier),
-            "similar": comparison.similar(dossier),
+            "data_version": DataSet.version(),
+            "bestuur": Bestuur.objects.filter(gemeente=gemeente)
+            .select_related("updated_by")
+            .first(),
+            "charts": SimpleLazyObject(lambda: dossier_charts(dossier)),
+            "similar": SimpleLazyObject(lambda: comparison.similar(dossier)),
         },
     )
 

@@ -71,3 +71,49 @@ def test_every_command_has_help_with_an_example(command):
 @pytest.mark.parametrize("command", [c for c in COMMANDS if c != "migrate"])
 def test_every_command_is_documented_in_the_readme(command):
     assert f"secretaris {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_data_load_shows_progress_and_changes_nothing_the_second_time(capsys):
+    call_command("data", "load")
+    out = capsys.readouterr().out
+    assert "[3/8] Cijfers…" in out
+    assert "niets gewijzigd" in out
+
+
+def test_data_load_of_a_broken_file_exits_2_and_changes_nothing(tmp_path):
+    from secretaris.dossier.models import Fact
+
+    broken = tmp_path / "kapot.json"
+    broken.write_text('{"format": 1, "gemeenten": [', encoding="utf-8")
+    before = Fact.objects.count()
+    with pytest.raises(CommandError) as info:
+        call_command("data", "load", "--bestand", str(broken))
+    assert info.value.returncode == 2
+    assert "geen geldige JSON" in str(info.value)
+    assert Fact.objects.count() == before
+
+
+def test_data_update_offline_fails_clearly_and_keeps_the_file(tmp_path):
+    import socket
+
+    from secretaris.dossier.dataset import DATASET_PATH
+
+    copy = tmp_path / "dataset.json"
+    copy.write_bytes(DATASET_PATH.read_bytes())
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(CommandError) as info:
+        call_command(
+            "data",
+            "update",
+            "--cbs-url",
+            f"http://127.0.0.1:{port}/odata",
+            "--uitvoer",
+            str(copy),
+            "--timeout",
+            "2",
+        )
+    assert info.value.returncode == 2
+    assert "niets gewijzigd" in str(info.value).lower()
+    assert copy.read_bytes() == DATASET_PATH.read_bytes()

@@ -70,3 +70,16 @@ def test_an_unknown_source_is_refused_before_anything_is_written(tmp_path):
     data["gemeenten"][5]["facts"][0]["source"] = "bestaat-niet"
     with pytest.raises(DataSetError, match="bestaat-niet"):
         load_dataset(_write(tmp_path, data))
+
+
+def test_every_loaded_text_fits_its_column():
+    """SQLite does not enforce max_length; PostgreSQL does. Catch overflows on both."""
+    from django.apps import apps
+    from django.db.models import CharField, Max
+    from django.db.models.functions import Length
+
+    for model in apps.get_app_config("dossier").get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, CharField) and model.objects.exists():
+                longest = model.objects.aggregate(n=Max(Length(field.name)))["n"] or 0
+                assert longest <= field.max_length, (model.__name__, field.name, longest)

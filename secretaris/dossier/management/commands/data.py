@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -133,28 +134,29 @@ class Command(BaseCommand):
         self.stdout.write(f"Geschreven: {out} ({size / 1_000_000:.2f} MB).")
 
     def _load(self, path: Path) -> None:
-        try:
-            from secretaris.dossier.loading import load_dataset
-        except ImportError as exc:
-            raise CommandError(
-                f"'data load' is nog niet beschikbaar ({exc}).", returncode=2
-            ) from None
         from secretaris.dossier.dataset import DataSetError
+        from secretaris.dossier.loading import load_dataset
 
+        def progress(step: int, total: int, label: str) -> None:
+            self.stdout.write(f"[{step}/{total}] {label}…")
+            self.stdout.flush()
+
+        started = time.monotonic()
         try:
-            report = load_dataset(path)
+            report = load_dataset(path, progress=progress)
         except DataSetError as exc:
-            raise CommandError(str(exc), returncode=2) from None
+            raise CommandError(f"{exc} Er is niets gewijzigd.", returncode=2) from None
         for line in report.lines():
-            self.stdout.write(line)
+            self.stdout.write(f"  {line}")
+        seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
+        if report.changed:
+            self.stdout.write(f"Klaar in {seconds} s: {report.gemeenten} gemeenten geladen.")
+        else:
+            self.stdout.write(f"Klaar in {seconds} s: niets gewijzigd, de database was al bij.")
 
     def _update(self, options: dict) -> None:
-        try:
-            from secretaris.dossier.sources import online
-        except ImportError as exc:
-            raise CommandError(
-                f"'data update' is nog niet beschikbaar ({exc}).", returncode=2
-            ) from None
+        from secretaris.dossier.sources import online
+
         cbs_url = options["cbs_url"]
         try:
             report = online.run_update(
