@@ -10,7 +10,9 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from secretaris.dossier.facts import FACT_TYPES, GROUPS
+from secretaris.documents.numbers import format_number
+from secretaris.dossier.council_check import SizeCheck, size_check
+from secretaris.dossier.facts import FACT_TYPES, GROUPS, URBANITY_LABELS
 from secretaris.dossier.models import (
     Bestuur,
     Election,
@@ -20,7 +22,6 @@ from secretaris.dossier.models import (
     Source,
 )
 from secretaris.dossier.politics import effective_number_of_parties, size_class
-from secretaris.law.raadsgrootte import council_size, peildatum
 from secretaris.law.wethouders import max_wethouders, max_wethouders_parttime
 
 CENTRE_NOTE = (
@@ -39,6 +40,19 @@ class Figure:
     source: Source
     decimals: int = 0
 
+    @property
+    def unit_label(self) -> str:
+        """What follows the number: '%', 'ha', 'weinig stedelijk'; empty for counts."""
+        if self.key == "stedelijkheid":
+            return URBANITY_LABELS.get(int(self.value), "")
+        return "" if self.unit in {"aantal", "klasse"} else self.unit
+
+    @property
+    def display(self) -> str:
+        """The value as people read it: '90.514', '15 %', '4 weinig stedelijk'."""
+        number = format_number(self.value, self.decimals)
+        return f"{number} {self.unit_label}".strip()
+
     def as_json(self) -> dict[str, Any]:
         return {
             "value": _json_number(self.value),
@@ -46,23 +60,6 @@ class Figure:
             "source": source_label(self.source),
             "source_key": self.source.key,
         }
-
-
-@dataclass(frozen=True)
-class SizeCheck:
-    """Legal council size (Gemeentewet art. 8 with the peildatum of art. 1) vs seats elected."""
-
-    election: str
-    peildatum: date
-    legal_size: int | None
-    inhabitants: int | None
-    basis: str
-    exact: bool
-    seats_elected: int
-
-    @property
-    def matches(self) -> bool | None:
-        return None if self.legal_size is None else self.legal_size == self.seats_elected
 
 
 @dataclass
@@ -146,6 +143,9 @@ class Dossier:
                     self.size_check.peildatum.isoformat() if self.size_check else None
                 ),
                 "legal_size_basis": self.size_check.basis if self.size_check else None,
+                "legal_size_possible": list(self.size_check.possible) if self.size_check else [],
+                "legal_size_exact": self.size_check.exact if self.size_check else False,
+                "size_matches": self.size_check.matches if self.size_check else None,
                 "election": council.election if council else None,
                 "election_date": council.date.isoformat() if council else None,
                 "seats_total": council.council_size if council else None,
@@ -226,7 +226,16 @@ def build_dossier(gemeente: Gemeente) -> Dossier:
     woonplaatsen = list(gemeente.woonplaatsen.order_by("name").values_list("name", flat=True))
     bestuur = Bestuur.objects.filter(gemeente=gemeente).first()
     inhabitants = history.get("inwoners", [])
-    check = size_check(elections[0], inhabitants) if elections else None
+    check = (
+        size_check(
+            elections[0].election,
+            elections[0].date,
+            elections[0].council_size,
+            {f.date: int(f.value) for f in inhabitants},
+        )
+        if elections
+        else None
+    )
     used: dict[str, Source] = {}
     for f in ordered.values():
         used[f.source.key] = f.source
@@ -246,60 +255,6 @@ def build_dossier(gemeente: Gemeente) -> Dossier:
         bestuur,
         check,
         sorted(used.values(), key=lambda s: (s.publisher, s.title)),
-    )
-
-
-def size_check(election: Election, inhabitants: list[Figure]) -> SizeCheck:
-    """Legal size at the election's peildatum, from the CBS figures the dossier holds.
-
-    Exact when the figure at the peildatum is present. Otherwise the figures just before
-    and just after are used when both fall in the same band of art. 8 (then the size at
-    the peildatum is the same, barring a dip across a band edge in between).
-    """
-    when = peildatum(election.date)
-    by_date = {f.date: int(f.value) for f in inhabitants}
-    seats = election.council_size
-    if when in by_date:
-        n = by_date[when]
-        return SizeCheck(
-            election.election,
-            when,
-            council_size(n),
-            n,
-            f"CBS-cijfer op {_nl_date(when)}",
-            True,
-            seats,
-        )
-    before = max((d for d in by_date if d < when), default=None)
-    after = min((d for d in by_date if d > when), default=None)
-    if before and after and council_size(by_date[before]) == council_size(by_date[after]):
-        size = council_size(by_date[before])
-        return SizeCheck(
-            election.election,
-            when,
-            size,
-            None,
-            f"Geen CBS-cijfer op {_nl_date(when)} in de gegevens; "
-            f"{_nl_date(before)} ({by_date[before]:,} inwoners) en {_nl_date(after)} "
-            f"({by_date[after]:,} inwoners) geven allebei {size} zetels.".replace(",", "."),
-            False,
-            seats,
-        )
-    nearest = before or after
-    if nearest is None:
-        return SizeCheck(
-            election.election, when, None, None, "Geen inwonertal beschikbaar.", False, seats
-        )
-    size = council_size(by_date[nearest])
-    return SizeCheck(
-        election.election,
-        when,
-        size,
-        by_date[nearest],
-        f"Geen CBS-cijfer op {_nl_date(when)} in de gegevens; benaderd met "
-        f"{_nl_date(nearest)} ({by_date[nearest]:,} inwoners).".replace(",", "."),
-        False,
-        seats,
     )
 
 
@@ -323,26 +278,6 @@ def bestuur_json(bestuur: Bestuur | None) -> dict[str, Any] | None:
         },
         "updated_at": bestuur.updated_at.isoformat() if bestuur.updated_at else None,
     }
-
-
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-
-
-def _nl_date(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def _json_number(value: Decimal) -> int | float | str:

@@ -35,10 +35,10 @@ def dossier_text(d: Dossier) -> str:
             )
     if d.size_check:
         s = d.size_check
-        verdict = {True: "klopt", False: "wijkt af", None: "onbekend"}[s.matches]
+        size = s.legal_size or " of ".join(map(str, s.possible)) or "onbekend"
         lines.append(
             f"Wettelijke raadsgrootte (art. 8 Gemeentewet, peildatum "
-            f"{s.peildatum:%d-%m-%Y}): {s.legal_size} — {verdict}. {s.basis}"
+            f"{s.peildatum:%d-%m-%Y}): {size}. {s.verdict} {s.basis}"
         )
     if d.max_wethouders:
         lines.append(
@@ -56,8 +56,5 @@ def dossier_text(d: Dossier) -> str:
     for group, figures in d.groups():
         lines.append(f"{group}:")
         for f in figures:
-            lines.append(
-                f"  {f.label}: {format_number(f.value, f.decimals)} {f.unit} "
-                f"({f.date:%d-%m-%Y}, {f.source.publisher})"
-            )
+            lines.append(f"  {f.label}: {f.display} ({f.date:%d-%m-%Y}, {f.source.publisher})")
     return "\n".join(lines) + "\n"

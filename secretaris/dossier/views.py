@@ -39,31 +39,38 @@ def home(request):
 
 def search(request):
     form = SearchForm(request.GET or None)
-    result = None
     if form.is_valid():
-        try:
-            return redirect(find_gemeente(form.cleaned_data["q"]))
-        except NotFound as exc:
-            result = exc
-    return render(
-        request,
-        "dossier/search.html",
-        {
-            "form": form,
-            "result": result,
-            "suggestions": Gemeente.objects.filter(
-                code__in=[code for code, _ in result.suggestions]
-            )
-            if result
-            else [],
-        },
-    )
+        return _find_or_suggest(request, form.cleaned_data["q"], status=200)
+    return render(request, "dossier/search.html", {"form": form})
+
+
+def _find_or_suggest(request, query: str, status: int = 404):
+    """Redirect to the one municipality the query means, or show the closest ones."""
+    try:
+        return redirect(find_gemeente(query))
+    except NotFound as result:
+        form = SearchForm({"q": query})
+        form.is_valid()
+        return render(
+            request,
+            "dossier/search.html",
+            {
+                "form": form,
+                "result": result,
+                "suggestions": Gemeente.objects.filter(
+                    code__in=[code for code, _ in result.suggestions]
+                ),
+            },
+            status=status,
+        )
 
 
 def detail(request, slug: str):
     """The dossier page. The open-data parts are cached per data version (see the
     template); the lazy objects below only do their queries when the cache misses."""
-    gemeente = get_object_or_404(Gemeente, slug=slug)
+    gemeente = Gemeente.objects.filter(slug=slug).first()
+    if gemeente is None:
+        return _find_or_suggest(request, slug.replace("-", " "))
     dossier = SimpleLazyObject(lambda: build_dossier(gemeente))
     return render(
         request,

@@ -2,8 +2,8 @@ from datetime import date
 
 from django import template
 
+from secretaris.documents.dates import nl_date as format_date
 from secretaris.documents.numbers import format_number
-from secretaris.dossier.presenter import MONTHS
 
 register = template.Library()
 
@@ -19,6 +19,4 @@ def nl_number(value, decimals=0):
 @register.filter
 def nl_date(value: date | None) -> str:
     """date(2026, 1, 1) -> '1 januari 2026'."""
-    if not value:
-        return ""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return format_date(value) if value else ""

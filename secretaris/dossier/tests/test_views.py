@@ -109,3 +109,20 @@ def test_every_municipality_has_a_dossier_page(client):
     assert len(slugs) == 342
     for slug in slugs[::17]:
         assert client.get(f"/gemeenten/{slug}/").status_code == 200
+
+
+def test_a_dossier_address_with_a_common_name_redirects(client):
+    response = client.get("/gemeenten/den-bosch/")
+    assert response.status_code == 302
+    assert response.url == "/gemeenten/s-hertogenbosch/"
+
+
+def test_an_unknown_dossier_address_is_404_with_suggestions(client):
+    response = client.get("/gemeenten/amstrdam/")
+    assert response.status_code == 404
+    assert "Amsterdam" in response.content.decode()
+
+
+def test_urbanity_is_shown_in_words(client):
+    body = client.get("/gemeenten/utrecht/").content.decode()
+    assert "zeer sterk stedelijk" in body
