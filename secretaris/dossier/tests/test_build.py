@@ -288,6 +288,14 @@ def test_building_twice_gives_identical_bytes(data, tmp_path):
     assert dumps_dataset(data).count("\n") > 342  # one gemeente per line, not one huge line
 
 
+def test_the_committed_data_set_is_what_the_build_makes(data):
+    from secretaris.dossier.dataset import DATASET_PATH
+
+    assert DATASET_PATH.read_text(encoding="utf-8") == dumps_dataset(data), (
+        "dataset.json is out of date: run `make data` and commit it"
+    )
+
+
 @pytest.mark.parametrize("hostile", [BILLION_LAUGHS, EXTERNAL_ENTITY])
 def test_hostile_xml_is_refused(tmp_path, hostile):
     path = tmp_path / "gemeentelijke-indeling.xml"
