@@ -36,3 +36,14 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on 127.0.0.1; Django's mail goes there during the test."""
+    from secretaris.smtp_testing import LocalSMTPServer
+
+    with LocalSMTPServer() as server:
+        for name, value in server.django_settings().items():
+            setattr(settings, name, value)
+        yield server

@@ -11,6 +11,7 @@ import sys
 
 COMMANDS: dict[str, str] = {
     "dossier": "Het gemeentedossier van één gemeente (tekst of --json).",
+    "profielschets": "De standaard-profielschets van een gemeente (PDF, Word of --json).",
     "raadsgrootte": "Raadsgrootte en maximum aantal wethouders bij een aantal inwoners.",
     "zetelverdeling": "Zetelverdeling volgens de Kieswet (JSON op stdin).",
     "data": "Open data: build (uit ruwe bestanden), load (in de database), update (online).",

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", dossier_views.home, name="home"),
     path("healthz", dossier_views.healthz, name="healthz"),
     path("", include("secretaris.dossier.urls")),
+    path("profielschetsen/", include("secretaris.profiles.urls")),
     path("account/", include("secretaris.accounts.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -1,1 +1,251 @@
-# Accounts use django.contrib.auth's User; roles and per-object access come with the profile.
+"""Accounts: two-factor authentication, login attempts, the audit trail and per-object access.
+
+Users are django.contrib.auth's User. A beheerder is a user with is_staff or is_superuser.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+
+from django.conf import settings
+from django.contrib.auth.hashers import Argon2PasswordHasher, check_password, make_password
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from secretaris.accounts import totp
+
+ISSUER = "Secretaris"
+RECOVERY_CODE_COUNT = 10
+RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to copy
+RECOVERY_CODE_LENGTH = 10  # about 50 bits each
+
+
+class RecoveryCodeHasher(Argon2PasswordHasher):
+    """Argon2id at a low cost, for recovery codes only.
+
+    The high default cost protects passwords that people choose; recovery codes are ~50
+    random bits, so guessing stays hopeless at this cost, while checking ten codes at
+    login takes milliseconds instead of a second. The parameters are stored in each
+    hash, so Django's check_password() verifies them as usual.
+    """
+
+    time_cost = 1
+    memory_cost = 8192  # KiB
+    parallelism = 1
+
+
+def normalise_recovery_code(code: str) -> str:
+    return "".join(ch for ch in code.lower() if ch in RECOVERY_ALPHABET)
+
+
+class TwoFactor(models.Model):
+    """A user's authenticator app: TOTP (RFC 6238) with replay protection.
+
+    How the secret is stored: the database holds a random `seed`, not the TOTP key itself.
+    The key is HMAC-SHA256(SECRET_KEY, seed), cut to 160 bits. A copy of the database alone
+    is not enough to compute codes; the server's SECRET_KEY is needed too. Codes keep
+    working while an old key is listed in SECRET_KEY_FALLBACKS; after SECRET_KEY is
+    rotated and the fallback is removed, users set up their app again
+    (`secretaris gebruiker NAAM --reset-2fa`).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor"
+    )
+    seed = models.CharField(max_length=64, default=totp.new_secret)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_used_step = models.BigIntegerField(
+        null=True, blank=True, help_text="Tijdstap van de laatst gebruikte code (tegen hergebruik)."
+    )
+
+    class Meta:
+        verbose_name = "tweestapsverificatie"
+        verbose_name_plural = "tweestapsverificaties"
+
+    def __str__(self) -> str:
+        state = "aan" if self.is_confirmed else "nog niet bevestigd"
+        return f"Tweestapsverificatie van {self.user} ({state})"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+    def key(self, secret_key: str | None = None) -> bytes:
+        """The TOTP key, derived from the seed and SECRET_KEY (or an older key)."""
+        mac = salted_hmac(
+            "secretaris.accounts.TwoFactor", self.seed, secret=secret_key, algorithm="sha256"
+        )
+        return mac.digest()[: totp.SECRET_BYTES]
+
+    @property
+    def secret(self) -> str:
+        """The secret in base32, as the user types it into the app."""
+        return totp.bytes_to_secret(self.key())
+
+    def provisioning_uri(self) -> str:
+        return totp.provisioning_uri(self.secret, self.user.get_username(), ISSUER)
+
+    def verify_code(self, code: str, at: float | None = None) -> bool:
+        """True for a valid code that was not used before; marks its time step as used.
+
+        The update is conditional, so two server processes cannot both accept one code.
+        """
+        at = time.time() if at is None else at
+        code = "".join(code.split())
+        for secret_key in [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]:
+            step = totp.matching_step(self.key(secret_key), code, at)
+            if step is not None:
+                break
+        else:
+            return False
+        fresh = Q(last_used_step__isnull=True) | Q(last_used_step__lt=step)
+        if not TwoFactor.objects.filter(fresh, pk=self.pk).update(last_used_step=step):
+            return False
+        self.last_used_step = step
+        return True
+
+    def confirm(self) -> list[str]:
+        """Switch two-factor on (after a first valid code); returns new recovery codes."""
+        self.confirmed_at = timezone.now()
+        self.save(update_fields=["confirmed_at"])
+        return self.new_recovery_codes()
+
+    def new_recovery_codes(self) -> list[str]:
+        """Replace all recovery codes by RECOVERY_CODE_COUNT new ones, returned in plain text
+        (to show once); only their hashes are stored."""
+        codes = [
+            "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_CODE_LENGTH))
+            for _ in range(RECOVERY_CODE_COUNT)
+        ]
+        self.recovery_codes.all().delete()
+        RecoveryCode.objects.bulk_create(
+            RecoveryCode(
+                two_factor=self, code_hash=make_password(code, hasher=RecoveryCodeHasher())
+            )
+            for code in codes
+        )
+        return [f"{code[:5]}-{code[5:]}" for code in codes]
+
+    def use_recovery_code(self, code: str) -> bool:
+        """True once per recovery code: a matching code is deleted as it is used."""
+        code = normalise_recovery_code(code)
+        if len(code) != RECOVERY_CODE_LENGTH:
+            return False
+        for stored in self.recovery_codes.all():
+            if check_password(code, stored.code_hash):
+                deleted, _ = RecoveryCode.objects.filter(pk=stored.pk).delete()
+                return bool(deleted)
+        return False
+
+
+class RecoveryCode(models.Model):
+    """A one-time code for when the authenticator app is lost (hashed like a password)."""
+
+    two_factor = models.ForeignKey(
+        TwoFactor, on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    code_hash = models.CharField(max_length=256)
+
+    class Meta:
+        verbose_name = "herstelcode"
+        verbose_name_plural = "herstelcodes"
+
+    def __str__(self) -> str:
+        return f"Herstelcode van {self.two_factor.user}"
+
+
+class LoginAttempt(models.Model):
+    """One login attempt (password or code step); read by throttle.py across workers."""
+
+    username = models.CharField(max_length=150)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+    success = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = "inlogpoging"
+        verbose_name_plural = "inlogpogingen"
+        indexes = [
+            models.Index(fields=["username", "at"]),
+            models.Index(fields=["ip", "at"]),
+            models.Index(fields=["at"]),
+        ]
+
+    def __str__(self) -> str:
+        result = "gelukt" if self.success else "mislukt"
+        return f"{self.username} vanaf {self.ip} ({result})"
+
+
+class AuditEvent(models.Model):
+    """Who did what, when, from where. Written through audit.audit()."""
+
+    at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(max_length=50)
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    detail = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "logregel"
+        verbose_name_plural = "logboek"
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["at"]),
+            models.Index(fields=["user", "at"]),
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["action", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class Grant(models.Model):
+    """A user's role on one object of any model (profile, procedure, scan...).
+
+    Use the functions in access.py rather than this model directly.
+    """
+
+    ROLES = [("lezer", "Lezer"), ("bewerker", "Bewerker"), ("eigenaar", "Eigenaar")]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grants"
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    role = models.CharField(max_length=20, choices=ROLES)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    granted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "toegang"
+        verbose_name_plural = "toegang"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"], name="accounts_grant_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} is {self.role} van {self.content_type.model} {self.object_id}"

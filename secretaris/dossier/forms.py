@@ -69,7 +69,8 @@ def style_fields(form: forms.BaseForm) -> None:
         described = []
         if field.help_text:
             described.append(f"id_{name}_help")
-        if form.is_bound and form.errors.get(name):
+        errors = form._errors or {}  # never trigger validation from here
+        if errors.get(name):
             described.append(f"id_{name}_error")
             widget.attrs["aria-invalid"] = "true"
         if described:

@@ -172,6 +172,14 @@ class Dossier:
                 }
                 for m in self.mergers
             ],
+            "inhabitants_history": [
+                {
+                    "date": f.date.isoformat(),
+                    "value": int(f.value),
+                    "source": source_label(f.source),
+                }
+                for f in sorted(self.history.get("inwoners", []), key=lambda f: f.date)
+            ],
             "facts": {
                 k: {"label": f.label, "unit": f.unit, **f.as_json()}
                 for k, f in self.figures.items()

@@ -1,0 +1,58 @@
+from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
+
+from secretaris.accounts.models import AuditEvent, Grant, LoginAttempt, TwoFactor
+
+
+def login_through_secretaris(request, extra_context=None):
+    """The admin has no login page of its own: everyone logs in with the two-step login,
+    so a beheerder cannot skip the code by logging in at /beheer/login/."""
+    return redirect_to_login(request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index"))
+
+
+admin.site.login = login_through_secretaris
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TwoFactor)
+class TwoFactorAdmin(ReadOnlyAdmin):
+    """Deleting a row switches two-factor off; the user then sets it up again."""
+
+    list_display = ["user", "confirmed_at", "created_at"]
+    search_fields = ["user__username"]
+    fields = ["user", "confirmed_at", "created_at"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "user", "action", "object_type", "object_id", "ip"]
+    list_filter = ["action"]
+    search_fields = ["user__username", "action", "object_id"]
+    date_hierarchy = "at"
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LoginAttempt)
+class LoginAttemptAdmin(ReadOnlyAdmin):
+    list_display = ["at", "username", "ip", "success"]
+    list_filter = ["success"]
+    search_fields = ["username", "ip"]
+
+
+@admin.register(Grant)
+class GrantAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "content_type", "object_id", "granted_by", "granted_at"]
+    list_filter = ["role", "content_type"]
+    search_fields = ["user__username", "object_id"]
+    raw_id_fields = ["user", "granted_by"]

@@ -1,0 +1,18 @@
+"""A Document as an A4 PDF, drawn with ReportLab (charts as vector drawings via svglib).
+
+ReportLab is imported only when a PDF is asked for: the pages and the CLI start
+without it. The work is split by subject: pdf_styles.py (fonts, colours, styles),
+pdf_story.py (the content as flowables), pdf_layout.py (pages, header, footer,
+bookmarks and the passes that settle the table of contents and page count).
+"""
+
+from __future__ import annotations
+
+from secretaris.documents.model import Document
+
+
+def render_pdf(document: Document) -> bytes:
+    """The document as PDF bytes: title page, contents, sections, sources."""
+    from secretaris.documents.pdf_layout import build
+
+    return build(document)

@@ -1,0 +1,94 @@
+"""Turn a profile's dossier snapshot (and what users entered) into rule input."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any
+
+from secretaris.competencies.couleur import Couleur, MergerFact, StaffFigures
+from secretaris.dossier.politics import effective_number_of_parties
+
+
+def couleur_from_snapshot(
+    snapshot: dict[str, Any], organisation: dict[str, Any] | None = None, today: date | None = None
+) -> Couleur:
+    facts = snapshot.get("facts", {})
+    history = snapshot.get("inhabitants_history", [])
+    council = snapshot.get("council") or {}
+    bestuur = snapshot.get("bestuur") or {}
+    seats = [item["seats"] for item in council.get("seats", [])]
+    inhabitants = snapshot.get("inhabitants") or {}
+    growth, years = _growth(history)
+    return Couleur(
+        name=snapshot.get("name", ""),
+        inhabitants=inhabitants.get("value"),
+        inhabitants_date=_date(inhabitants.get("date")),
+        growth=growth,
+        growth_years=years,
+        woonplaatsen=len(snapshot.get("woonplaatsen", [])),
+        mergers=tuple(
+            MergerFact(
+                date=date.fromisoformat(m["date"]),
+                kind=m["kind"],
+                predecessors=tuple(p["name"] for p in m.get("predecessors", [])),
+            )
+            for m in snapshot.get("mergers", [])
+        ),
+        merger_plans=bestuur.get("merger_plans") or "",
+        lists_with_seats=council.get("lists_with_seats"),
+        enp=effective_number_of_parties(seats) if seats else None,
+        council_size=council.get("seats_total"),
+        coalition_parties=tuple(bestuur.get("coalition_parties") or ()),
+        coalition_changes=bestuur.get("coalition_changes") or "",
+        regional_cooperation=bestuur.get("regional_cooperation") or "",
+        corop_centre=bool((snapshot.get("corop") or {}).get("centre_function")),
+        corop_name=(snapshot.get("corop") or {}).get("name", ""),
+        urbanity=_int(facts.get("stedelijkheid", {}).get("value")),
+        aged_65_plus=_decimal(facts.get("leeftijd_65_plus", {}).get("value")),
+        staff=_staff(organisation or {}),
+        today=today or date.today(),
+    )
+
+
+def _growth(history: list[dict]) -> tuple[Fraction | None, int | None]:
+    """Relative change between the oldest and newest 1 January figure."""
+    if len(history) < 2:
+        return None, None
+    first, last = history[0], history[-1]
+    years = date.fromisoformat(last["date"]).year - date.fromisoformat(first["date"]).year
+    if years <= 0 or not first["value"]:
+        return None, None
+    return Fraction(last["value"] - first["value"], first["value"]), years
+
+
+def _staff(organisation: dict[str, Any]) -> StaffFigures | None:
+    values = {
+        "fte": _decimal(organisation.get("fte")),
+        "employees": _decimal(organisation.get("employees")),
+        "sickness_absence_pct": _decimal(organisation.get("sickness_absence_pct")),
+        "turnover_pct": _decimal(organisation.get("turnover_pct")),
+        "average_age": _decimal(organisation.get("average_age")),
+        "satisfaction": _decimal(organisation.get("satisfaction")),
+    }
+    if not any(v is not None for v in values.values()):
+        return None
+    return StaffFigures(**values)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
