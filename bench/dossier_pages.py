@@ -26,7 +26,7 @@ def main() -> None:
     p = parser(__doc__)
     p.add_argument("--clients", type=int, default=20)
     p.add_argument("--requests", type=int, default=2000, help="total requests (bounded)")
-    p.add_argument("--workers", type=int, default=4)
+    p.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2))
     args = p.parse_args()
     env = fresh_database_env(args.database_url)
     run_cli(env, "migrate", "--noinput", "-v", "0")

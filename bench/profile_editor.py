@@ -59,7 +59,7 @@ def main() -> None:
     p = parser(__doc__)
     p.add_argument("--clients", type=int, default=20)
     p.add_argument("--requests", type=int, default=2000)
-    p.add_argument("--workers", type=int, default=4)
+    p.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2))
     args = p.parse_args()
     env = fresh_database_env(args.database_url)
     run_cli(env, "migrate", "--noinput", "-v", "0")
@@ -140,6 +140,7 @@ def main() -> None:
                     if response.status != 200:
                         errors.append(f"{response.status} {path}")
 
+        cpu_before = time.process_time()
         started = time.perf_counter()
         threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
         for t in threads:
@@ -147,10 +148,12 @@ def main() -> None:
         for t in threads:
             t.join()
         wall = time.perf_counter() - started
+        client_cpu = time.process_time() - cpu_before
         db = "PostgreSQL" if args.database_url else "SQLite"
         print(
             describe(f"profile editor page ({db}, {args.clients} clients)", timings)
             + f" throughput={len(timings) / wall:.0f} req/s errors={len(errors)}"
+            + f" (load generator used {client_cpu / wall:.0%} of one core)"
         )
     finally:
         server.terminate()

@@ -8,7 +8,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PG = "postgres://postgres@127.0.0.1:5432/secretaris_bench"
+SCRIPTS = [
+    "data_load.py",
+    "dossier_json.py",
+    "dossier_pages.py",
+    "profile_documents.py",
+    "profile_editor.py",
+]
 
-for script in ["data_load.py", "dossier_json.py", "dossier_pages.py"]:
+for script in SCRIPTS:
     for extra in ([], ["--database-url", PG]):
         subprocess.run([sys.executable, str(HERE / script), *extra], check=False)

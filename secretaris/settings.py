@@ -6,6 +6,7 @@ SQLite is used unless DATABASE_URL is set (postgres://user:pass@host:port/name).
 from __future__ import annotations
 
 import os
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -25,6 +26,13 @@ def envint(name: str, default: int) -> int:
 
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def _release() -> str:
+    try:
+        return version("secretaris")
+    except PackageNotFoundError:
+        return "dev"
 
 
 def database_from_url(url: str) -> dict:
@@ -116,15 +124,23 @@ else:
         }
     }
 
-# Rendered dossier fragments are shared by all server processes through the file system.
+# Rendered page fragments are shared by all server processes through the file system.
+# Keys carry the data or lock version; the prefix changes with each release, so a new
+# release never serves fragments rendered by old templates. Development uses memory.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("CACHE_DIR", str(DATA_DIR / "cache")),
         "TIMEOUT": 86400,
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+        "KEY_PREFIX": _release(),
+        "OPTIONS": {"MAX_ENTRIES": 10000},
     }
+    if not DEBUG
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# Sessions are read from the cache and written through to the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

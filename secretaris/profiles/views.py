@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from secretaris.accounts.access import (
@@ -57,14 +58,15 @@ def new(request):
 
 @login_required
 def detail(request, pk: int):
-    profile = get_object_for(request, Profile, "lezer", pk=pk)
-    document = profile_document(profile)
+    readable = Profile.objects.select_related("gemeente", "updated_by").defer("snapshot")
+    profile = get_object_for(request, readable, "lezer", pk=pk)
     return render(
         request,
         "profiles/detail.html",
         {
             "profile": profile,
-            "document": render_html(document),
+            # Rendered only when the cached preview of this version is missing.
+            "document": SimpleLazyObject(lambda: render_html(profile_document(profile))),
             "steps": steps.STEPS,
             "can_edit": _can(request, profile, "bewerker"),
             "is_owner": _can(request, profile, "eigenaar"),
@@ -75,7 +77,9 @@ def detail(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int, step: str):
-    profile = get_object_for(request, Profile, "bewerker", pk=pk)
+    # The dossier snapshot is loaded only if a form needs it (on a cache miss).
+    editable = Profile.objects.select_related("gemeente").defer("snapshot")
+    profile = get_object_for(request, editable, "bewerker", pk=pk)
     spec = steps.BY_SLUG.get(step)
     if spec is None:
         raise Http404
@@ -105,7 +109,10 @@ def edit(request, pk: int, step: str):
             conflict = spec.form(initial=initial_for(spec.form, profile), profile=profile)
             form.add_error(None, CONFLICT)
     else:
-        form = spec.form(initial=initial_for(spec.form, profile), profile=profile)
+        # Built only when the cached form of this version and step is missing.
+        form = SimpleLazyObject(
+            lambda: spec.form(initial=initial_for(spec.form, profile), profile=profile)
+        )
     return render(
         request,
         "profiles/edit.html",
@@ -117,6 +124,7 @@ def edit(request, pk: int, step: str):
             "next_step": next_step,
             "steps": steps.STEPS,
             "conflict": conflict,
+            "cacheable": request.method == "GET",
         },
     )
 

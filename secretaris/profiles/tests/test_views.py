@@ -198,3 +198,13 @@ def test_the_pdf_and_docx_downloads_are_real_documents(client, profile, bob):
     document = DocxDocument(io.BytesIO(docx.content))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Kerncompetenties" in headings and "De gemeente" in headings
+
+
+def test_pages_show_the_new_text_after_a_save_although_they_are_cached(client, profile, alice):
+    login(client, alice)
+    step = reverse("profiles:edit", args=[profile.pk, "gemeente"])
+    detail = reverse("profiles:detail", args=[profile.pk])
+    client.get(step), client.get(detail)  # both now cached for this version
+    _post_step(client, profile, "gemeente", profile.lock_version, gemeente="Heel nieuwe tekst.")
+    assert "Heel nieuwe tekst." in client.get(step).content.decode()
+    assert "Heel nieuwe tekst." in client.get(detail).content.decode()

@@ -22,8 +22,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=int,
-            default=int(os.environ.get("WEB_CONCURRENCY", "3")),
-            help="Aantal werkprocessen (standaard 3, of $WEB_CONCURRENCY).",
+            default=int(os.environ.get("WEB_CONCURRENCY", max(2, os.cpu_count() or 2))),
+            help="Aantal werkprocessen (standaard: aantal processorkernen, of $WEB_CONCURRENCY).",
         )
         parser.add_argument(
             "--threads",
