@@ -57,8 +57,9 @@ FRAGMENTED_ENP = Decimal(6)
 FRAGMENTED_LISTS = 9
 #: A coalition of this many parties or more.
 LARGE_COALITION = 4
-#: Strong growth: 1 % or more inhabitants a year on average (the Netherlands 2015–2025: 0,7 %).
-STRONG_GROWTH_PCT_PER_YEAR = Decimal(1)
+#: Strong growth: 0,9 % or more inhabitants a year on average, clearly above the
+#: Netherlands as a whole (2015–2025: 0,7 % a year).
+STRONG_GROWTH_PCT_PER_YEAR = Decimal("0.9")
 #: Shrinkage: at least 0,25 % fewer inhabitants per year on average.
 SHRINKAGE_PCT_PER_YEAR = Decimal("-0.25")
 #: Ageing: at least this share of inhabitants is 65 or older (the Netherlands: about 20 %).

@@ -220,7 +220,8 @@ def column_widths(table: Table, width: float, f: Fonts) -> list[float]:
     for i, name in enumerate(table.columns):
         texts = [plain_text(row[i]) for row in table.rows]
         head = stringWidth(plain_text(name), f.bold, size)
-        natural.append(max([head, *(stringWidth(t, f.regular, size) for t in texts)]) + pad)
+        # A point to spare: ReportLab wraps a word that fits its cell to the exact point.
+        natural.append(max([head, *(stringWidth(t, f.regular, size) for t in texts)]) + pad + 1)
         words = [w for t in (name, *texts) for w in plain_text(t).split()] or [""]
         minimal.append(max(stringWidth(w, f.bold, size) for w in words) + pad)
     flexible = [i for i in range(len(natural)) if not table.is_numeric(i)] or list(

@@ -22,7 +22,7 @@ from secretaris.documents.model import (
     Table,
 )
 from secretaris.documents.numbers import format_number
-from secretaris.dossier.facts import FACT_TYPES
+from secretaris.dossier.facts import FACT_TYPES, URBANITY_LABELS
 from secretaris.profiles.models import Profile
 from secretaris.profiles.organisation import FIGURES, TEXTS, compare
 from secretaris.profiles.sections import SECTION_TITLES
@@ -147,6 +147,8 @@ def _fact(facts: dict[str, Any], key: str) -> tuple[str, str] | None:
         return None
     kind = FACT_TYPES[key]
     unit = "" if kind.unit in {"aantal", "klasse"} else f" {kind.unit}"
+    if key == "stedelijkheid":
+        unit = f" ({URBANITY_LABELS.get(int(f['value']), 'onbekend')})"
     when = nl_date(date.fromisoformat(f["date"]))
     return kind.label, f"{format_number(f['value'], kind.decimals)}{unit} ({when}; {f['source']})"
 
@@ -275,6 +277,13 @@ def _organisation(profile: Profile) -> Section:
             )
         )
     blocks: list[Block] = list(_user_text(profile, "organisatie"))
+    if not blocks and not rows and not subsections:
+        blocks.append(
+            Paragraph(
+                "*Nog in te vullen door de gemeente: missie en visie, sturingsfilosofie, de "
+                "veranderopgave, de ondernemingsraad en de personeelscijfers.*"
+            )
+        )
     if rows:
         source = org.get("figures_source") or "eigen opgave van de gemeente"
         blocks.append(

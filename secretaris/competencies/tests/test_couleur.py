@@ -236,17 +236,17 @@ def test_coalition_changes_do_not_fire_on_geen():
 # --- Bevolking -----------------------------------------------------------------------------
 
 
-def test_strong_growth_fires_from_one_percent_a_year():
-    c = quiet(growth=Fraction(10, 100), growth_years=10)
+def test_strong_growth_fires_from_0_9_percent_a_year():
+    c = quiet(growth=Fraction(9, 100), growth_years=10)
     finding = fired(rules.strong_growth, c)
     assert finding.reason == (
-        "Het inwonertal groeide in 10 jaar met 10 % (gemiddeld 1 % per jaar)."
+        "Het inwonertal groeide in 10 jaar met 9 % (gemiddeld 0,9 % per jaar)."
     )
     assert finding.competencies == (VISIE, PLANNEN)
 
 
-def test_strong_growth_does_not_fire_just_below_one_percent_a_year():
-    assert rules.strong_growth(quiet(growth=Fraction(99, 1000), growth_years=10)) is None
+def test_strong_growth_does_not_fire_just_below_0_9_percent_a_year():
+    assert rules.strong_growth(quiet(growth=Fraction(89, 1000), growth_years=10)) is None
 
 
 def test_growth_rules_need_the_length_of_the_period():
