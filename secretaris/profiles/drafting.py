@@ -103,13 +103,16 @@ def gemeente_text(s: dict[str, Any]) -> str:
     places = s.get("woonplaatsen", [])
     if len(places) > 1:
         parts.append(f"De gemeente heeft {len(places)} woonplaatsen (kernen).")
-    for m in s.get("mergers", [])[:2]:
-        names = [p["name"] for p in m.get("predecessors", [])]
+    mergers = s.get("mergers", [])
+    formed = [m for m in mergers if m["kind"] == "samenvoeging"][:1]
+    joined = [m for m in mergers if m["kind"] in {"toevoeging", "splitsing"}][:2]
+    for m in sorted(formed + joined, key=lambda m: m["date"]):
+        names = _join([p["name"] for p in m.get("predecessors", [])])
         year = m["date"][:4]
         if m["kind"] == "samenvoeging":
-            parts.append(f"In {year} is de gemeente ontstaan uit {_join(names)}.")
-        elif m["kind"] in {"toevoeging", "splitsing"}:
-            parts.append(f"In {year} kwam (een deel van) {_join(names)} erbij.")
+            parts.append(f"In {year} is de gemeente ontstaan uit {names}.")
+        else:
+            parts.append(f"In {year} kwam (een deel van) {names} erbij.")
     corop = s.get("corop") or {}
     if corop.get("centre_function"):
         parts.append(

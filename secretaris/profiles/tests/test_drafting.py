@@ -39,3 +39,9 @@ def test_benchmarks_are_copied_with_their_source():
     profile = draft_profile(Gemeente.objects.get(code="GM1900"), save=False)
     absence = profile.snapshot["benchmarks"]["sickness_absence_pct"]
     assert absence["source_url"].startswith("http") and absence["year"] >= 2022
+
+
+def test_the_gemeente_text_tells_how_the_municipality_was_formed():
+    text = draft_profile(Gemeente.objects.get(code="GM1900"), save=False).texts["gemeente"]
+    assert "In 2011 is de gemeente ontstaan uit Bolsward, Nijefurd, Sneek" in text
+    assert text.index("2011") < text.index("2018")
