@@ -32,12 +32,12 @@ test: $(TESTSTAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(TESTSTAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/ruff check --no-cache .
+	$(BIN)/ruff format --no-cache --check .
 
 format: $(TESTSTAMP)
 	$(BIN)/ruff format .
-	$(BIN)/ruff check --fix .
+	$(BIN)/ruff check --no-cache .-fix .
 
 migrations-check: $(STAMP)
 	$(BIN)/secretaris makemigrations --check --dry-run

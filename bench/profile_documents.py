@@ -21,7 +21,6 @@ def main() -> None:
     setup_django(env)
     from secretaris.documents.docx import render_docx
     from secretaris.documents.pdf import render_pdf
-
     from secretaris.dossier.models import Gemeente
     from secretaris.profiles.drafting import draft_profile
     from secretaris.profiles.presenter import profile_document
