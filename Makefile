@@ -37,7 +37,7 @@ lint: $(TESTSTAMP)
 
 format: $(TESTSTAMP)
 	$(BIN)/ruff format .
-	$(BIN)/ruff check --no-cache .-fix .
+	$(BIN)/ruff check --fix .
 
 migrations-check: $(STAMP)
 	$(BIN)/secretaris makemigrations --check --dry-run
