@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "secretaris.accounts",
     "secretaris.dossier",
     "secretaris.profiles",
+    "secretaris.scan",
 ]
 
 MIDDLEWARE = [
@@ -214,6 +215,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+SCAN_RETENTION_DAYS = envint("SCAN_RETENTION_DAYS", 365)  # secretaris opschonen
 
 # Online sources for `secretaris data update` (overridable for tests and mirrors).
 CBS_ODATA_URL = os.environ.get("CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata")

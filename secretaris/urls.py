@@ -8,6 +8,7 @@ urlpatterns = [
     path("healthz", dossier_views.healthz, name="healthz"),
     path("", include("secretaris.dossier.urls")),
     path("profielschetsen/", include("secretaris.profiles.urls")),
+    path("", include("secretaris.scan.urls")),  # /ontwikkelscan/ and /scan/antwoord/
     path("account/", include("secretaris.accounts.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ScanConfig(AppConfig):
+    name = "secretaris.scan"
+    verbose_name = "Ontwikkelscans"

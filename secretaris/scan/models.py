@@ -1,0 +1,623 @@
+"""The ontwikkelscan: a 360° feedback round on the competencies of one gemeentesecretaris.
+
+A scan moves through four statuses:
+
+    concept     groups and raters are chosen
+    uitnodigen  the list of raters is approved; invitations can go out
+    open        invitations are out; raters answer through their personal link
+    gesloten    no more answers; the report is frozen (see hooks.py)
+
+Individual answers (Answer, Comment) exist only to build the report. They are never shown
+to anyone: not in the pages, not in the admin. That is why their __str__ says nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from secretaris.competencies.model import CURRENT_VERSION, Competency, CompetencyModel, get_model
+from secretaris.documents.dates import nl_date
+from secretaris.dossier.models import Gemeente
+from secretaris.scan import groups as presets
+
+SCALE: tuple[tuple[int, str], ...] = (
+    (1, "1 – nooit/zelden"),
+    (2, "2 – soms"),
+    (3, "3 – regelmatig"),
+    (4, "4 – vaak"),
+    (5, "5 – (bijna) altijd"),
+)
+CANNOT_JUDGE = "kan ik niet beoordelen"
+DEFAULT_K = 3
+MIN_K = 2
+REMINDER_INTERVAL = timedelta(days=3)
+
+
+class ScanClosed(Exception):
+    """The scan takes no more answers: it is closed or its deadline has passed."""
+
+
+class AlreadyFinished(Exception):
+    """The rater has sent in the questionnaire; the answers can no longer change."""
+
+
+class Scan(models.Model):
+    CONCEPT = "concept"
+    UITNODIGEN = "uitnodigen"
+    OPEN = "open"
+    GESLOTEN = "gesloten"
+    STATUSES = [
+        (CONCEPT, "Concept"),
+        (UITNODIGEN, "Klaar om uit te nodigen"),
+        (OPEN, "Open"),
+        (GESLOTEN, "Gesloten"),
+    ]
+
+    secretary = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="scans",
+        verbose_name="gemeentesecretaris",
+    )
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="scans")
+    title = models.CharField("titel", max_length=200, default="Ontwikkelscan")
+    model_version = models.CharField("versie competentiemodel", max_length=20)
+    competency_keys = models.JSONField(default=list)  # core + chosen situational, model order
+    k = models.PositiveSmallIntegerField(
+        "drempel k",
+        default=DEFAULT_K,
+        validators=[MinValueValidator(MIN_K), MaxValueValidator(20)],
+        help_text="Een groep met minder dan k ingevulde vragenlijsten staat nooit apart.",
+    )
+    status = models.CharField(max_length=12, choices=STATUSES, default=CONCEPT)
+    deadline = models.DateTimeField("einddatum")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="coordinated_scans",
+        verbose_name="coördinator",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    lock_version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(k__gte=MIN_K), name="scan_k_at_least_2"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.secretary_name} ({self.gemeente.name})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("scan:dashboard", args=[self.pk])
+
+    @property
+    def secretary_name(self) -> str:
+        return self.secretary.get_full_name() or self.secretary.get_username()
+
+    def competency_model(self) -> CompetencyModel:
+        return get_model(self.model_version)
+
+    def competencies(self) -> list[Competency]:
+        model = self.competency_model()
+        return [model.get(key) for key in self.competency_keys]
+
+    def indicator_codes(self) -> list[str]:
+        return [i.code for c in self.competencies() for i in c.indicators]
+
+    def accepts_answers(self, now: datetime | None = None) -> bool:
+        return self.status == self.OPEN and (now or timezone.now()) < self.deadline
+
+    @property
+    def deadline_text(self) -> str:
+        """'12 juni 2026 om 23.59 uur', in Dutch time."""
+        local = timezone.localtime(self.deadline)
+        return f"{nl_date(local.date())} om {local:%H.%M} uur"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.GESLOTEN
+
+    def enabled_groups(self) -> models.QuerySet[RaterGroup]:
+        return self.groups.filter(enabled=True)
+
+    def add_group(self, name: str, single_person: bool = False) -> RaterGroup:
+        """A group of this scan's own, after the preset ones."""
+        from django.utils.text import slugify
+
+        groups = list(self.groups.all())
+        base = slugify(name)[:50] or "groep"
+        keys = {g.key for g in groups}
+        key, n = base, 2
+        while key in keys:
+            key, n = f"{base}-{n}", n + 1
+        position = max((g.position for g in groups), default=0) + 10
+        return RaterGroup.objects.create(
+            scan=self, key=key, name=name, single_person=single_person, position=position
+        )
+
+    def update_groups(self, changes: list[tuple[RaterGroup, str, bool]]) -> None:
+        """New names and on/off per group, all or none (IntegrityError on a name clash)."""
+        with transaction.atomic():
+            for group, name, enabled in changes:
+                RaterGroup.objects.filter(pk=group.pk, scan=self).update(name=name, enabled=enabled)
+
+    def add_raters(self, nominations: list[Any]) -> int:
+        """Put parsed nominations (nominations.Nomination) on the list, all or none.
+        They still need approval before anyone is invited."""
+        groups = {g.key: g for g in self.groups.all()}
+        with transaction.atomic():
+            created = Rater.objects.bulk_create(
+                Rater(scan=self, group=groups[n.group_key], name=n.name, email=n.email)
+                for n in nominations
+            )
+        return len(created)
+
+    def hand_over_coordination(self, old: Any, new: Any, by: Any) -> None:
+        """Move the coordinator's access (bewerker) from `old` to `new` (either may be None)."""
+        from secretaris.accounts.access import grant, revoke
+
+        if old == new:
+            return
+        if old is not None:
+            revoke(old, self, by=by)
+        if new is not None:
+            grant(new, self, "bewerker", by=by)
+
+    def may_approve(self, user: Any) -> bool:
+        """With a coordinator, only the coordinator (or a beheerder) approves the list: a
+        second pair of eyes on who the secretary asked. Without one, the secretary does."""
+        from secretaris.accounts.access import has_access, is_beheerder
+
+        if self.coordinator_id:
+            return user.pk == self.coordinator_id or is_beheerder(user)
+        return has_access(user, self, "bewerker")
+
+    def save_changes(self, expected_lock: int, **fields: Any) -> bool:
+        """Store `fields` only if nobody saved since `expected_lock`; False on a conflict."""
+        updated = Scan.objects.filter(pk=self.pk, lock_version=expected_lock).update(
+            **fields, lock_version=F("lock_version") + 1, updated_at=timezone.now()
+        )
+        if updated:
+            self.refresh_from_db()
+        return bool(updated)
+
+    def _move(self, from_statuses: list[str], to: str, **fields: Any) -> bool:
+        updated = Scan.objects.filter(pk=self.pk, status__in=from_statuses).update(
+            status=to, lock_version=F("lock_version") + 1, updated_at=timezone.now(), **fields
+        )
+        self.refresh_from_db()
+        return bool(updated)
+
+    def approve_raters(self) -> int:
+        """Approve every nominated rater; a concept scan becomes ready for invitations."""
+        if self.is_closed:
+            return 0
+        with transaction.atomic():
+            approved = self.raters.filter(approved=False).update(approved=True)
+            if self.status == self.CONCEPT and self.raters.exists():
+                self._move([self.CONCEPT], self.UITNODIGEN)
+        return approved
+
+    def mark_open(self) -> bool:
+        """Invitations went out: raters may answer from now on."""
+        return self._move([self.UITNODIGEN], self.OPEN)
+
+    def close(self) -> bool:
+        """Open -> gesloten, once; the report is frozen in the same transaction. A second
+        call changes nothing and returns False."""
+        from secretaris.scan.hooks import on_scan_closed
+
+        with transaction.atomic():
+            # Locks out raters saving at this very moment (they lock the same row).
+            scan = Scan.objects.select_for_update().get(pk=self.pk)
+            if scan.status != self.OPEN:
+                self.refresh_from_db()
+                return False
+            self._move([self.OPEN], self.GESLOTEN, closed_at=timezone.now())
+            on_scan_closed(self)
+        return True
+
+    def progress(self) -> list[GroupProgress]:
+        """Per enabled group: how many raters were nominated, invited, started, finished."""
+        counts = {
+            row["group"]: row
+            for row in self.raters.values("group").annotate(
+                nominated=Count("pk"),
+                invited=Count("pk", filter=Q(invited_at__isnull=False)),
+                started=Count("pk", filter=Q(started_at__isnull=False)),
+                finished=Count("pk", filter=Q(finished_at__isnull=False)),
+            )
+        }
+        result = []
+        for group in self.groups.all():
+            row = counts.get(group.pk, {})
+            if group.enabled or row:
+                result.append(
+                    GroupProgress(
+                        group=group,
+                        nominated=row.get("nominated", 0),
+                        invited=row.get("invited", 0),
+                        started=row.get("started", 0),
+                        finished=row.get("finished", 0),
+                    )
+                )
+        return result
+
+
+@dataclass(frozen=True)
+class GroupProgress:
+    group: RaterGroup
+    nominated: int
+    invited: int
+    started: int
+    finished: int
+
+
+def newest_definitief_profile(gemeente: Gemeente, user: Any):
+    """The municipality's newest definitief profielschets that `user` may read, or None."""
+    from secretaris.accounts.access import objects_for
+    from secretaris.profiles.models import Profile
+
+    profiles = Profile.objects.filter(gemeente=gemeente, status=Profile.DEFINITIEF)
+    return objects_for(user, profiles).order_by("-finalised_at", "-number").first()
+
+
+def competency_keys(model: CompetencyModel, situational: list[str]) -> list[str]:
+    """Every core competency plus the chosen situational ones, in the model's order."""
+    chosen = set(situational)
+    return [c.key for c in model.core] + [c.key for c in model.situational if c.key in chosen]
+
+
+def start_scan(
+    *,
+    gemeente: Gemeente,
+    secretary: Any,
+    created_by: Any,
+    deadline: datetime,
+    situational: list[str],
+    k: int = DEFAULT_K,
+    title: str = "Ontwikkelscan",
+    model_version: str = CURRENT_VERSION,
+) -> Scan:
+    """A new concept scan with the preset groups. The secretary owns it; someone who makes
+    it for them becomes its coordinator. A secretary with an email address is put in the
+    group 'zelf' straight away."""
+    from secretaris.accounts.access import grant
+
+    model = get_model(model_version)
+    coordinator = created_by if created_by and created_by != secretary else None
+    with transaction.atomic():
+        scan = Scan.objects.create(
+            gemeente=gemeente,
+            secretary=secretary,
+            created_by=created_by,
+            coordinator=coordinator,
+            deadline=deadline,
+            k=k,
+            title=title,
+            model_version=model.version,
+            competency_keys=competency_keys(model, situational),
+        )
+        RaterGroup.objects.bulk_create(
+            RaterGroup(
+                scan=scan,
+                key=p.key,
+                name=p.name,
+                single_person=p.single_person,
+                is_self=p.is_self,
+                position=n * 10,
+            )
+            for n, p in enumerate(presets.PRESETS)
+        )
+        if secretary.email:
+            Rater.objects.create(
+                scan=scan,
+                group=scan.groups.get(is_self=True),
+                name=scan.secretary_name,
+                email=secretary.email.strip().lower(),
+            )
+        grant(secretary, scan, "eigenaar", by=created_by)
+        if coordinator:
+            grant(coordinator, scan, "bewerker", by=created_by)
+    return scan
+
+
+class RaterGroup(models.Model):
+    scan = models.ForeignKey(Scan, on_delete=models.CASCADE, related_name="groups")
+    key = models.SlugField(max_length=60)
+    name = models.CharField("naam", max_length=100)
+    single_person = models.BooleanField("één persoon", default=False)
+    is_self = models.BooleanField("zelfbeoordeling", default=False)
+    position = models.PositiveSmallIntegerField(default=0)
+    enabled = models.BooleanField("doet mee", default=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["scan", "key"], name="ratergroup_key_unique"),
+            models.UniqueConstraint(fields=["scan", "name"], name="ratergroup_name_unique"),
+            models.UniqueConstraint(
+                fields=["scan"], condition=Q(is_self=True), name="ratergroup_one_self_group"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_single_role(self) -> bool:
+        """One person who is not the secretary: identifiable by role alone."""
+        return self.single_person and not self.is_self
+
+    def choice(self) -> presets.GroupChoice:
+        return presets.choice_for(self.key, self.name)
+
+
+class Rater(models.Model):
+    scan = models.ForeignKey(Scan, on_delete=models.CASCADE, related_name="raters")
+    group = models.ForeignKey(
+        RaterGroup, on_delete=models.PROTECT, related_name="raters", verbose_name="groep"
+    )
+    name = models.CharField("naam", max_length=200)
+    email = models.EmailField("e-mailadres")
+    # SHA-256 (hex) of the personal link's token; the token itself is only in the email.
+    token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    approved = models.BooleanField("goedgekeurd", default=False)
+    show_by_role = models.BooleanField("apart tonen als rol", default=False)
+    invited_at = models.DateTimeField("uitgenodigd", null=True, blank=True)
+    reminded_at = models.DateTimeField("herinnerd", null=True, blank=True)
+    started_at = models.DateTimeField("begonnen", null=True, blank=True)
+    finished_at = models.DateTimeField("klaar", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["group__position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["scan", "email"], name="rater_email_unique_per_scan"),
+        ]
+        verbose_name = "beoordelaar"
+        verbose_name_plural = "beoordelaars"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.group.name})"
+
+    @property
+    def state(self) -> str:
+        """Where this rater is, in words; never anything about their answers."""
+        if self.finished_at:
+            return "Klaar"
+        if self.started_at:
+            return "Bezig"
+        if self.invited_at:
+            return "Uitgenodigd"
+        return "Goedgekeurd" if self.approved else "Nog goed te keuren"
+
+    @property
+    def is_removable(self) -> bool:
+        return self.started_at is None and not self.scan.is_closed
+
+    def answered_codes(self) -> set[str]:
+        return set(self.answers.values_list("indicator", flat=True))
+
+    def completed_steps(self) -> list[bool]:
+        """Per competency of the scan (in order): are all its indicators answered?"""
+        codes = self.answered_codes()
+        return [
+            all(i.code in codes for i in competency.indicators)
+            for competency in self.scan.competencies()
+        ]
+
+    def first_open_step(self) -> int | None:
+        """The 1-based number of the first competency page not yet answered; None if done."""
+        return next((n for n, done in enumerate(self.completed_steps(), 1) if not done), None)
+
+    def start(self, show_by_role: bool = False, now: datetime | None = None) -> None:
+        """The rater read the explanation (and, for a one-person role, chose how to be
+        shown). Repeating it only updates that choice."""
+        with transaction.atomic():
+            rater = self._locked(now)
+            rater.show_by_role = show_by_role and rater.group.is_single_role
+            rater.started_at = rater.started_at or (now or timezone.now())
+            rater.save(update_fields=["show_by_role", "started_at"])
+        self.show_by_role, self.started_at = rater.show_by_role, rater.started_at
+
+    def save_page(
+        self,
+        competency: Competency,
+        scores: dict[str, int | None],
+        feedback: str = "",
+        feedforward: str = "",
+        now: datetime | None = None,
+    ) -> None:
+        """Store one competency page. Idempotent: the same page sent twice (a double click,
+        a retry after a network error) leaves exactly the same rows."""
+        codes = {i.code for i in competency.indicators}
+        if competency.key not in self.scan.competency_keys or set(scores) != codes:
+            raise ValueError("Deze antwoorden horen niet bij deze pagina.")
+        with transaction.atomic():
+            rater = self._locked(now)
+            for code, score in scores.items():
+                Answer.objects.update_or_create(
+                    rater=rater, indicator=code, defaults={"score": score}
+                )
+            for kind, text in ((Comment.FEEDBACK, feedback), (Comment.FEEDFORWARD, feedforward)):
+                if text.strip():
+                    Comment.objects.update_or_create(
+                        rater=rater,
+                        competency=competency.key,
+                        kind=kind,
+                        defaults={"text": text.strip()},
+                    )
+                else:
+                    Comment.objects.filter(
+                        rater=rater, competency=competency.key, kind=kind
+                    ).delete()
+            if rater.started_at is None:
+                rater.started_at = now or timezone.now()
+                rater.save(update_fields=["started_at"])
+
+    def finish(self, now: datetime | None = None) -> bool:
+        """Send in the questionnaire. True the first time; a second call changes nothing
+        and returns False. Raises ValueError while a page is still unanswered."""
+        with transaction.atomic():
+            try:
+                rater = self._locked(now)
+            except AlreadyFinished:
+                return False
+            if not all(rater.completed_steps()):
+                raise ValueError("Nog niet alle pagina's zijn ingevuld.")
+            rater.finished_at = now or timezone.now()
+            rater.save(update_fields=["finished_at"])
+        self.finished_at = rater.finished_at
+        return True
+
+    def _locked(self, now: datetime | None) -> Rater:
+        """This rater, re-read under a lock on the scan row, if it may still answer.
+
+        Closing the scan takes the same lock, so no answer slips in after the close.
+        """
+        scan = Scan.objects.select_for_update().get(pk=self.scan_id)
+        if not scan.accepts_answers(now):
+            raise ScanClosed
+        rater = Rater.objects.select_related("group").get(pk=self.pk)
+        if rater.finished_at:
+            raise AlreadyFinished
+        rater.scan = scan
+        return rater
+
+    def comments_for(self, competency_key: str) -> dict[str, str]:
+        """This rater's own texts for one page, to show them back to the rater only."""
+        rows = self.comments.filter(competency=competency_key).values_list("kind", "text")
+        return dict(rows)
+
+
+class Answer(models.Model):
+    """One score by one rater on one indicator; score None = kan ik niet beoordelen."""
+
+    rater = models.ForeignKey(Rater, on_delete=models.CASCADE, related_name="answers")
+    indicator = models.CharField(max_length=20)
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["rater", "indicator"], name="answer_unique"),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=1, score__lte=5),
+                name="answer_score_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return "Antwoord (niet in te zien)"
+
+
+class Comment(models.Model):
+    """An open answer: what goes well (feedback) or what could be better (feedforward)."""
+
+    FEEDBACK = "feedback"
+    FEEDFORWARD = "feedforward"
+    KINDS = [(FEEDBACK, "Wat gaat goed"), (FEEDFORWARD, "Wat kan beter")]
+    MAX_LENGTH = 2000
+
+    rater = models.ForeignKey(Rater, on_delete=models.CASCADE, related_name="comments")
+    competency = models.CharField(max_length=60)
+    kind = models.CharField(max_length=12, choices=KINDS)
+    text = models.TextField(max_length=MAX_LENGTH)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["rater", "competency", "kind"], name="comment_unique"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["feedback", "feedforward"]), name="comment_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return "Opmerking (niet in te zien)"
+
+
+class FrozenReport(models.Model):
+    """The report of a closed scan, computed once and never again (see reporting.py).
+
+    `data` holds only what may be shown (groups with their counts, aggregated figures,
+    comments without who wrote them). The secretary decides whether the comments are
+    kept when the scan's personal data is deleted (`keep_comments`).
+    """
+
+    scan = models.OneToOneField(Scan, on_delete=models.CASCADE, related_name="report")
+    data = models.JSONField()
+    model_version = models.CharField(max_length=20)
+    finished_raters = models.PositiveIntegerField(default=0)
+    keep_comments = models.BooleanField("opmerkingen bewaren na het opschonen", default=False)
+    personal_data_deleted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Rapport {self.scan}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("scan:report", args=[self.scan_id])
+
+
+class DevelopmentPlan(models.Model):
+    """The secretary's development plan: 2–3 focus competencies with actions."""
+
+    report = models.OneToOneField(FrozenReport, on_delete=models.CASCADE, related_name="plan")
+    focus = models.JSONField(default=list)  # competency keys, 2 or 3
+    note = models.TextField("toelichting", blank=True, max_length=4000)
+    lock_version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Ontwikkelplan {self.report.scan}"
+
+
+class DevelopmentAction(models.Model):
+    KINDS = [
+        ("coaching", "Coaching"),
+        ("intervisie", "Intervisie"),
+        ("training", "Training of opleiding"),
+        ("sparring", "Sparringpartner"),
+        ("feedback", "Feedback van een collega"),
+        ("anders", "Anders"),
+    ]
+
+    plan = models.ForeignKey(DevelopmentPlan, on_delete=models.CASCADE, related_name="actions")
+    competency = models.CharField(max_length=60)
+    kind = models.CharField("soort activiteit", max_length=12, choices=KINDS)
+    description = models.CharField("wat ga ik doen", max_length=500)
+    with_whom = models.CharField("met wie", max_length=200, blank=True)
+    target_date = models.DateField("streefdatum", null=True, blank=True)
+    done = models.BooleanField("gedaan", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["target_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.description

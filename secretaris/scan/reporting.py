@@ -1,0 +1,139 @@
+"""From a closed scan's answers to its frozen report, and who may read it.
+
+`freeze_report(scan)` runs once, when the scan closes (see hooks.py): the report is
+computed from the finished raters' answers as they are then, and only the report, the
+aggregated figures and the texts that may be shown, is stored. It is never recomputed,
+so no later change can be compared against it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from secretaris.accounts.access import grant as grant_role
+from secretaris.accounts.access import grants_for, revoke
+from secretaris.scan.analysis import build_report
+from secretaris.scan.models import Comment, FrozenReport, Rater, Scan
+from secretaris.scan.report_model import Comment as ReportComment
+from secretaris.scan.report_model import GroupSpec, ReportInput, Response
+
+
+def report_input(scan: Scan) -> ReportInput:
+    """The finished raters' answers and comments of enabled groups, for the pure core."""
+    groups = list(scan.enabled_groups())
+    spec = {
+        g.pk: GroupSpec(g.key, g.name, single_person=g.single_person, is_self=g.is_self)
+        for g in groups
+    }
+    codes = set(scan.indicator_codes())
+    keys = set(scan.competency_keys)
+    raters = list(
+        Rater.objects.filter(scan=scan, finished_at__isnull=False, group_id__in=spec)
+        .prefetch_related("answers")
+        .order_by("pk")
+    )
+    responses = tuple(
+        Response(
+            rater=str(r.pk),
+            group=spec[r.group_id].key,
+            scores={a.indicator: a.score for a in r.answers.all() if a.indicator in codes},
+            show_by_role=r.show_by_role,
+        )
+        for r in raters
+    )
+    group_of = {r.pk: spec[r.group_id].key for r in raters}
+    comments = tuple(
+        ReportComment(
+            rater=str(c.rater_id),
+            group=group_of[c.rater_id],
+            competency=c.competency,
+            kind=c.kind,
+            text=c.text,
+        )
+        for c in Comment.objects.filter(rater_id__in=group_of, competency__in=keys)
+        .exclude(text="")
+        .order_by("pk")
+    )
+    return ReportInput(
+        competencies=tuple(scan.competencies()),
+        groups=tuple(spec.values()),
+        responses=responses,
+        comments=comments,
+        k=scan.k,
+        seed=scan.pk,
+    )
+
+
+def freeze_report(scan: Scan) -> FrozenReport:
+    """Compute and store the report once; a second call returns the stored one."""
+    with transaction.atomic():
+        existing = FrozenReport.objects.filter(scan=scan).first()
+        if existing:
+            return existing
+        report = build_report(report_input(scan))
+        return FrozenReport.objects.create(
+            scan=scan,
+            data=report.as_json(),
+            model_version=scan.model_version,
+            finished_raters=sum(g["n"] for g in report.as_json()["groups"]),
+        )
+
+
+def previous_report(report: FrozenReport) -> FrozenReport | None:
+    """The same secretary's previous frozen report (a repeat measurement), if any."""
+    return (
+        FrozenReport.objects.filter(
+            scan__secretary=report.scan.secretary, created_at__lt=report.created_at
+        )
+        .select_related("scan")
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def may_read(user: Any, report: FrozenReport) -> bool:
+    """The secretary, and a coach the secretary let in. Nobody else, not even beheerders."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.pk == report.scan.secretary_id:
+        return True
+    return grants_for(report).filter(user=user).exists()
+
+
+def coaches(report: FrozenReport) -> list[Any]:
+    return [g.user for g in grants_for(report).select_related("user")]
+
+
+def let_coach_read(report: FrozenReport, coach: Any, by: Any) -> None:
+    grant_role(coach, report, "lezer", by=by)
+
+
+def stop_coach(report: FrozenReport, coach: Any, by: Any) -> None:
+    revoke(coach, report, by=by)
+
+
+def comparison(report: FrozenReport) -> list[dict[str, Any]] | None:
+    """Per competency the others' mean now and in the previous scan (where both shown)."""
+    before = previous_report(report)
+    if before is None:
+        return None
+    old = {c["key"]: c for c in before.data["competencies"]}
+    rows = []
+    for c in report.data["competencies"]:
+        prev = old.get(c["key"])
+        now_mean = c["others"]["mean"]
+        prev_mean = prev["others"]["mean"] if prev else None
+        rows.append(
+            {
+                "key": c["key"],
+                "name": c["name"],
+                "now": now_mean,
+                "before": prev_mean,
+                "change": None
+                if now_mean is None or prev_mean is None
+                else round(now_mean - prev_mean, 2),
+            }
+        )
+    return rows

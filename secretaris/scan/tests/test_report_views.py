@@ -1,0 +1,109 @@
+"""The frozen report: who may read it, what it shows, and that it never changes."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.urls import reverse
+
+from secretaris.accounts.models import AuditEvent
+from secretaris.scan.models import FrozenReport, Rater
+from secretaris.scan.tests.conftest import add_rater
+from secretaris.test import PASSWORD, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def answer_everything(scan, rater: Rater, score: int, text: str = "") -> None:
+    rater.start(show_by_role=rater.group.key == "burgemeester")
+    for competency in scan.competencies():
+        scores = {i.code: score for i in competency.indicators}
+        rater.save_page(competency, scores, feedback=text)
+    rater.finish()
+
+
+@pytest.fixture
+def closed_scan(scan, alice):
+    raters = [add_rater(scan, "directie", f"MT {i}", f"mt{i}@gemeente.nl") for i in range(3)]
+    raters.append(add_rater(scan, "burgemeester", "Bea Burgemeester", "bea@gemeente.nl"))
+    raters.append(add_rater(scan, "griffier", "Gerrit Griffier", "gerrit@gemeente.nl"))
+    scan.approve_raters()
+    scan.mark_open()
+    for i, rater in enumerate(raters):
+        answer_everything(
+            scan, Rater.objects.get(pk=rater.pk), 3 + (i % 2), text=f"Opmerking van beoordelaar {i}"
+        )
+    assert scan.close()
+    return scan
+
+
+def login(client, user):
+    assert client.login(username=user.username, password=PASSWORD)
+
+
+def test_closing_freezes_the_report_with_only_groups_that_may_be_shown(closed_scan):
+    report = FrozenReport.objects.get(scan=closed_scan)
+    names = {g["name"]: g["n"] for g in report.data["groups"]}
+    assert names["Burgemeester"] == 1  # she chose to be shown by role
+    assert "Griffier" not in names  # he did not: merged or left out
+    assert all(
+        n >= closed_scan.k for name, n in names.items() if name not in {"Burgemeester", "Zelf"}
+    )
+
+
+def test_the_frozen_report_never_changes_after_closing(closed_scan):
+    before = FrozenReport.objects.get(scan=closed_scan).data
+    Rater.objects.filter(scan=closed_scan, group__key="directie").first().delete()
+    assert closed_scan.close() is False
+    assert FrozenReport.objects.get(scan=closed_scan).data == before
+
+
+def test_only_the_secretary_reads_the_report(client, closed_scan, alice, bob, charlie):
+    url = reverse("scan:report", args=[closed_scan.pk])
+    login(client, alice)
+    body = client.get(url).content.decode()
+    assert "Rapport ontwikkelscan" in body
+    for forbidden in ("Bea Burgemeester", "gerrit@gemeente.nl", "MT 1"):
+        assert forbidden not in body
+    for user in (bob, charlie, make_user("beheerder", staff=True)):
+        client.logout()
+        login(client, user)
+        assert client.get(url).status_code == 404
+        assert client.get(reverse("scan:report_pdf", args=[closed_scan.pk])).status_code == 404
+
+
+def test_opening_the_report_is_audited(client, closed_scan, alice):
+    login(client, alice)
+    client.get(reverse("scan:report", args=[closed_scan.pk]))
+    assert AuditEvent.objects.filter(action="scan.report_opened", user=alice).exists()
+
+
+def test_a_coach_reads_only_after_the_secretary_allows_it(client, closed_scan, alice):
+    coach = make_user("coach")
+    url = reverse("scan:report", args=[closed_scan.pk])
+    login(client, coach)
+    assert client.get(url).status_code == 404
+    client.logout()
+    login(client, alice)
+    client.post(reverse("scan:report_coaches", args=[closed_scan.pk]), {"username": "coach"})
+    client.logout()
+    login(client, coach)
+    assert client.get(url).status_code == 200
+    assert client.get(reverse("scan:report_coaches", args=[closed_scan.pk])).status_code == 404
+    client.logout()
+    login(client, alice)
+    client.post(reverse("scan:report_coaches", args=[closed_scan.pk]), {"stop": coach.pk})
+    client.logout()
+    login(client, coach)
+    assert client.get(url).status_code == 404
+
+
+def test_the_pdf_report_reads_back(client, closed_scan, alice):
+    from pypdf import PdfReader
+
+    login(client, alice)
+    response = client.get(reverse("scan:report_pdf", args=[closed_scan.pk]))
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Ontwikkelscan" in text and "Blinde vlekken" in text
+    assert "Bea Burgemeester" not in text

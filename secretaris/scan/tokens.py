@@ -1,0 +1,60 @@
+"""Personal links for raters: an unguessable token in the email, only its hash stored.
+
+    token = issue(rater)          # a fresh token; the rater's previous link stops working
+    answer_url(token)             # https://…/scan/antwoord/<token>/
+    rater_for(token)              # the rater, or None when unknown, replaced or expired
+
+A link works while its scan is open and before the scan's deadline. An unknown token and
+an expired one look the same from outside, so nobody learns whether a token ever existed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime
+
+from django.conf import settings
+from django.urls import reverse
+
+from secretaris.scan.models import Rater
+
+TOKEN_BYTES = 32  # 256 bits: 43 characters in the URL
+MAX_TOKEN_LENGTH = 64
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def token_hash(token: str) -> str:
+    """SHA-256 in hex. Plain SHA-256 suffices: the token has 256 bits of randomness, so
+    there is nothing to guess that a slow hash would protect."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def issue(rater: Rater) -> str:
+    """A new token for `rater`; only its hash is stored, any earlier token stops working."""
+    token = new_token()
+    rater.token_hash = token_hash(token)
+    Rater.objects.filter(pk=rater.pk).update(token_hash=rater.token_hash)
+    return token
+
+
+def answer_url(token: str) -> str:
+    """The absolute link for the email (SITE_URL + path)."""
+    return settings.SITE_URL.rstrip("/") + reverse("scan:answer", args=[token])
+
+
+def rater_for(token: str, now: datetime | None = None) -> Rater | None:
+    """The rater whose link this is, while the link works; None otherwise."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    rater = (
+        Rater.objects.select_related("scan", "scan__gemeente", "scan__secretary", "group")
+        .filter(token_hash=token_hash(token), approved=True)
+        .first()
+    )
+    if rater is None or not rater.scan.accepts_answers(now):
+        return None
+    return rater

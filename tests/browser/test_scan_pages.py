@@ -1,0 +1,202 @@
+"""The ontwikkelscan as people use it: a coordinator sets it up, a rater answers on a phone.
+
+This test runs its own `secretaris serve`, because it needs the server's email: the server
+sends through a real local SMTP server started here, and the test reads the personal link
+from the invitation that arrives. Every page passes axe-core (WCAG 2.1 AA).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from secretaris.smtp_testing import LocalSMTPServer, free_port
+from tests.browser.test_pages import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "browser-test-wachtwoord-42"
+LINK = re.compile(r"https?://\S+/scan/antwoord/[A-Za-z0-9_-]+/")
+PHONE = {"width": 375, "height": 800}
+
+
+def _database_env(tmp: Path) -> dict[str, str]:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return {"SQLITE_PATH": str(tmp / "scan.sqlite3")}
+    import psycopg
+
+    base = url.rsplit("/", 1)[0]
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS secretaris_browser_scan")
+        conn.execute("CREATE DATABASE secretaris_browser_scan")
+    return {"DATABASE_URL": f"{base}/secretaris_browser_scan"}
+
+
+@pytest.fixture(scope="module")
+def scan_server(tmp_path_factory):
+    """(url, smtp): a production-like server whose email arrives at `smtp`."""
+    tmp = tmp_path_factory.mktemp("scan-server")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with LocalSMTPServer() as smtp:
+        env = {
+            **os.environ,
+            "DEBUG": "0",
+            "SECRET_KEY": "browser-tests-" + "s" * 40,
+            "SECURE_SSL_REDIRECT": "0",
+            "SESSION_COOKIE_SECURE": "0",
+            "CSRF_COOKIE_SECURE": "0",
+            "SECURE_HSTS_SECONDS": "0",
+            "STATIC_ROOT": str(tmp / "static"),
+            "CACHE_DIR": str(tmp / "cache"),
+            "DJANGO_SETTINGS_MODULE": "secretaris.settings",
+            "SECRETARIS_WACHTWOORD": PASSWORD,
+            "SITE_URL": url,
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": smtp.host,
+            "EMAIL_PORT": str(smtp.port),
+            **_database_env(tmp),
+        }
+        env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        cli = [sys.executable, "-m", "secretaris.cli"]
+        run = {"env": env, "cwd": ROOT, "check": True, "stdout": subprocess.DEVNULL}
+        subprocess.run([*cli, "migrate", "--noinput", "-v", "0"], **run)
+        subprocess.run([*cli, "data", "load"], **run)
+        subprocess.run([*cli, "gebruiker", "carol", "--email", "carol@example.nl"], **run)
+        log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed at teardown
+        proc = subprocess.Popen(
+            [*cli, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--no-migrate"],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.kill()
+                    raise RuntimeError((tmp / "server.log").read_text()) from None
+                time.sleep(0.3)
+        yield url, smtp
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+def no_sideways_scrolling(page) -> bool:
+    return not page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
+
+
+def set_up_scan(page, url: str) -> None:
+    """Carol makes a scan for herself, nominates three people and invites them."""
+    page.goto(url + "/account/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("carol")
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+    page.goto(url + "/ontwikkelscan/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Nieuwe ontwikkelscan").click()
+    assert_accessible(page)
+    page.get_by_label("Gemeente").fill("Utrecht")
+    page.get_by_role("button", name="Verder").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    page.get_by_label("Einddatum").fill((date.today() + timedelta(days=21)).isoformat())
+    page.get_by_label("Visie").check()
+    page.get_by_role("button", name="Scan maken").click()
+    page.wait_for_url("**/groepen/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Verder naar de beoordelaars").click()
+    page.get_by_label("Plak de lijst").fill("Bea Burgemeester, bea@utrecht.nl, burgemeestr")
+    page.get_by_role("button", name="Op de lijst zetten").click()
+    page.wait_for_load_state()
+    assert "Bedoelt u Burgemeester?" in page.content()
+    assert_accessible(page)  # the page with line errors
+    page.get_by_label("Plak de lijst").fill(
+        "Bea Burgemeester, bea@utrecht.nl, burgemeester\n"
+        "Wim Wethouder; wim@utrecht.nl; wethouder\n"
+        "Mia Manager\tmia@utrecht.nl\tMT"
+    )
+    page.get_by_role("button", name="Op de lijst zetten").click()
+    page.wait_for_load_state()
+    assert "3 beoordelaars zijn toegevoegd" in page.content()
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile("Lijst goedkeuren")).click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name=re.compile("Uitnodigingen versturen")).click()
+    page.wait_for_load_state()
+    assert "4 uitnodigingen verstuurd" in page.content()  # Carol herself too
+    assert_accessible(page)
+    page.screenshot(path="/tmp/secretaris-scan-voortgang.png", full_page=True)
+
+
+def test_a_rater_answers_on_a_phone_from_the_link_in_the_email(browser, page, scan_server):
+    url, smtp = scan_server
+    set_up_scan(page, url)
+    invitation = next(
+        m for m in smtp.wait_for_messages(4) if m["To"] == "bea@utrecht.nl"
+    ).get_content()
+    link = LINK.search(invitation).group(0)
+
+    phone = browser.new_context(viewport=PHONE, locale="nl-NL").new_page()
+    phone.goto(link)
+    assert "U bent de enige in de groep Burgemeester" in phone.content()
+    assert phone.get_by_label(re.compile("^Samenvoegen")).is_checked()  # merged by default
+    assert no_sideways_scrolling(phone)
+    assert_accessible(phone)
+    phone.get_by_role("button", name="Beginnen").click()
+    phone.wait_for_url("**/1/")
+
+    # An empty page: the errors are listed and linked, and still accessible.
+    phone.get_by_role("button", name="Opslaan en verder").click()
+    phone.wait_for_load_state()
+    assert "Nog niet alles is ingevuld" in phone.content()
+    assert_accessible(phone)
+
+    steps = 0
+    while "/afronden/" not in phone.url:
+        steps += 1
+        assert phone.locator("h1").count() == 1
+        assert f"Stap {steps} van 8" in phone.content()  # 6 core + visie + versturen
+        assert no_sideways_scrolling(phone)
+        assert_accessible(phone)
+        scales = phone.locator("fieldset.sec-scale")
+        first = scales.nth(0).get_by_label("1 – nooit/zelden")
+        first.focus()
+        phone.keyboard.press("Space")  # the keyboard works: select, then move on
+        phone.keyboard.press("ArrowDown")
+        assert scales.nth(0).get_by_label("2 – soms").is_checked()
+        for n in range(1, scales.count()):
+            scales.nth(n).get_by_label("4 – vaak").check()
+        phone.get_by_label("Wat gaat goed?").fill("Duidelijk in het driehoeksoverleg.")
+        if steps == 1:
+            phone.screenshot(path="/tmp/secretaris-scan-stap.png", full_page=True)
+        phone.get_by_role("button", name="Opslaan en verder").click()
+        phone.wait_for_load_state()
+    assert steps == 7
+    assert_accessible(phone)
+    phone.get_by_role("button", name="Versturen").click()
+    phone.wait_for_load_state()
+    assert phone.locator("h1").inner_text() == "Bedankt!"
+    assert_accessible(phone)
+    phone.screenshot(path="/tmp/secretaris-scan-telefoon.png", full_page=True)
+
+    # The coordinator sees that Bea is done, and nothing of what she answered.
+    page.reload()
+    assert "Klaar" in page.content() and "driehoeksoverleg" not in page.content()
+    phone.context.close()
