@@ -90,6 +90,8 @@ def summary(report: Any) -> dict[str, Any]:
 
 
 def text(report: Any) -> list[str]:
+    from secretaris.scan.report_document import score
+
     data = report.data
     lines = [
         f"Ontwikkelscan {report.scan.secretary_name}, {report.scan.gemeente.name}",
@@ -97,9 +99,5 @@ def text(report: Any) -> list[str]:
         "",
     ]
     for c in data["competencies"]:
-        others = c["others"]["mean"]
-        lines.append(
-            f"{c['name']}: zelf {c['self'] if c['self'] is not None else '–'}, "
-            f"anderen {others if others is not None else '–'}"
-        )
+        lines.append(f"{c['name']}: zelf {score(c['self'])}, anderen {score(c['others']['mean'])}")
     return lines

@@ -92,22 +92,21 @@ def _overview(data: dict[str, Any], groups: list[dict[str, Any]]) -> Section:
         ),
         width_cm=15,
     )
-    columns = ("Competentie", "Zelf", "Alle anderen", *(g["name"] for g in groups), "Verschil")
     rows = tuple(
         (
             c["name"],
             score(c["self"]),
             figure(c["others"]),
-            *(figure(f) for f in c["groups"]),
             score(c["gap"]),
+            score(c["others"].get("sd"), 2),
         )
         for c in comps
     )
     table = Table(
-        columns,
+        ("Competentie", "Zelf", "Alle anderen", "Verschil", "Spreiding"),
         rows,
         caption="Gemiddelde scores per competentie (1 = nooit, 5 = (bijna) altijd)",
-        numeric=(False, *([True] * (len(columns) - 1))),
+        numeric=(False, True, True, True, True),
     )
     return Section("Overzicht", (chart, table), anchor="overzicht")
 
@@ -141,45 +140,54 @@ def _findings(data: dict[str, Any]) -> Section:
 
 def _competency(c: dict[str, Any], groups: list[dict[str, Any]]) -> Section:
     others = c["others"]
-    spread = []
+    facts = [("Zelf", score(c["self"])), ("Alle anderen", figure(others))]
     if others.get("sd") is not None:
-        spread.append(("Spreiding (standaardafwijking)", score(others["sd"], 2)))
+        facts.append(("Spreiding (standaardafwijking)", score(others["sd"], 2)))
     if others.get("agreement") is not None:
-        spread.append(
+        share = format_number(Decimal(str(others["agreement"])) * 100)
+        facts.append(
+            ("Eensgezindheid", f"{share} % van de antwoorden ligt binnen 1 punt van het gemiddelde")
+        )
+    indicators = c["indicators"]
+    items = tuple(
+        f"**{i['code']}** {i['text']}"
+        + (
+            f" (kan ik niet beoordelen: {i['others']['not_assessable']})"
+            if i["others"].get("not_assessable")
+            else ""
+        )
+        for i in indicators
+    )
+    # Groups as rows and indicators as columns: narrow enough for an A4 page.
+    rows = [
+        ("Zelf", *(score(i["self"]) for i in indicators), score(c["self"])),
+        ("Alle anderen", *(figure(i["others"]) for i in indicators), figure(others)),
+    ]
+    for index, group in enumerate(c["groups"]):
+        rows.append(
             (
-                "Eensgezindheid",
-                f"{format_number(Decimal(str(others['agreement'])) * 100)} % "
-                "van de antwoorden ligt binnen 1 punt van het gemiddelde",
+                f"{group['label']} ({group['n']})",
+                *(figure(i["groups"][index]) for i in indicators),
+                figure(group),
             )
         )
-    columns = ("Gedrag", "Zelf", "Anderen", *(g["name"] for g in groups), "Kan niet beoordelen")
-    rows = tuple(
-        (
-            i["text"],
-            score(i["self"]),
-            figure(i["others"]),
-            *(figure(f) for f in i["groups"]),
-            str(i["others"]["not_assessable"])
-            if i["others"].get("not_assessable") is not None
-            else SUPPRESSED,
-        )
-        for i in c["indicators"]
-    )
+    columns = ("", *(i["code"] for i in indicators), "Gemiddeld")
     blocks: list[Block] = [
-        KeyValues((("Zelf", score(c["self"])), ("Alle anderen", figure(others)), *spread)),
+        KeyValues(tuple(facts)),
+        BulletList(items),
         Table(
             columns,
-            rows,
-            caption=f"Gedragsindicatoren {c['name']}",
+            tuple(rows),
+            caption=f"Scores per gedragsindicator: {c['name']}",
             numeric=(False, *([True] * (len(columns) - 1))),
         ),
     ]
     for title, key in (("Wat gaat goed", "feedback"), ("Wat kan beter", "feedforward")):
-        items = tuple(
+        texts = tuple(
             f"{x['text']}" + (f" ({x['group']})" if x.get("group") else "") for x in c[key]
         )
-        if items:
-            blocks += [Paragraph(f"**{title}**"), BulletList(items)]
+        if texts:
+            blocks += [Paragraph(f"**{title}**"), BulletList(texts)]
     return Section(c["name"], tuple(blocks), anchor=c["key"])
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from secretaris.scan import report_cli
+
 
 @dataclass(frozen=True)
 class SubCommand:
@@ -103,6 +105,12 @@ SUBCOMMANDS: dict[str, SubCommand] = {
         run=lambda command, options: __import__("secretaris.scan.demo", fromlist=["*"]).run(
             command, options
         ),
+    ),
+    "rapport": SubCommand(
+        help="Het vastgelegde rapport van een gesloten scan (tekst, --json of --pdf).",
+        description=report_cli.DESCRIPTION,
+        arguments=report_cli.arguments,
+        run=report_cli.run,
     ),
 }
 
