@@ -107,3 +107,26 @@ def test_the_pdf_report_reads_back(client, closed_scan, alice):
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Ontwikkelscan" in text and "Blinde vlekken" in text
     assert "Bea Burgemeester" not in text
+
+
+def test_the_rapport_command_prints_only_what_the_report_may_show(closed_scan, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    call_command("scan", "rapport", str(closed_scan.pk), "--json")
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    assert all(set(g) == {"name", "n"} for g in data["groups"])
+    assert data["competencies"] and "others" in data["competencies"][0]
+    for forbidden in ("gemeente.nl", "Bea", "Gerrit", "Opmerking van"):
+        assert forbidden not in out
+
+
+def test_the_rapport_command_refuses_an_open_scan(scan):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError) as info:
+        call_command("scan", "rapport", str(scan.pk))
+    assert info.value.returncode == 2

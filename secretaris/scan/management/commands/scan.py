@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from secretaris.scan import report_cli
+from secretaris.scan import demo, report_cli
 
 
 @dataclass(frozen=True)
@@ -99,12 +99,8 @@ SUBCOMMANDS: dict[str, SubCommand] = {
         "getoond wil worden, een griffier die dat niet wil en groepen kleiner dan de drempel. "
         "Iedereen vult de vragenlijst in; daarna wordt de scan gesloten en ligt het rapport "
         "vast. Voorbeeld: secretaris scan demo --gemeente Utrecht --seed 1",
-        arguments=lambda parser: __import__("secretaris.scan.demo", fromlist=["*"]).add_arguments(
-            parser
-        ),
-        run=lambda command, options: __import__("secretaris.scan.demo", fromlist=["*"]).run(
-            command, options
-        ),
+        arguments=demo.add_arguments,
+        run=demo.run,
     ),
     "rapport": SubCommand(
         help="Het vastgelegde rapport van een gesloten scan (tekst, --json of --pdf).",
