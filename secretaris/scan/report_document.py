@@ -126,7 +126,8 @@ def _findings(data: dict[str, Any]) -> Section:
     ):
         items = data[key]
         text = tuple(
-            f"{i['name']}: zelf {score(i['self'])}, anderen {score(i['others'])}" for i in items
+            f"{i['name'].rstrip('.')}: zelf {score(i['self'])}, anderen {score(i['others'])}"
+            for i in items
         ) or ("Geen.",)
         blocks += [Paragraph(f"**{title}**"), BulletList(text)]
     for title, key in (

@@ -84,9 +84,13 @@ def server_url(tmp_path_factory):
     cli = [sys.executable, "-m", "secretaris.cli"]
     subprocess.run([*cli, "migrate", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
     subprocess.run([*cli, "data", "load"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    subprocess.run(
-        [*cli, "gebruiker", "carol"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL
-    )
+    for command in (
+        ["gebruiker", "carol"],
+        # A closed demo scan (scan 1) whose report demo-secretaris may read.
+        ["scan", "demo", "--seed", "3"],
+        ["gebruiker", "demo-secretaris"],
+    ):
+        subprocess.run([*cli, *command], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed at teardown
     proc = subprocess.Popen(
         [*cli, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--no-migrate"],
