@@ -130,3 +130,33 @@ def test_the_rapport_command_refuses_an_open_scan(scan):
     with pytest.raises(CommandError) as info:
         call_command("scan", "rapport", str(scan.pk))
     assert info.value.returncode == 2
+
+
+def test_a_repeat_scan_is_compared_with_the_previous_one(client, closed_scan, alice, bob):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from secretaris.dossier.models import Gemeente
+    from secretaris.scan.models import start_scan
+    from secretaris.scan.reporting import comparison
+
+    second = start_scan(
+        gemeente=Gemeente.objects.get(code="GM1900"),
+        secretary=alice,
+        created_by=bob,
+        deadline=timezone.now() + timedelta(days=14),
+        situational=["adviesvaardigheid", "samenwerken"],
+    )
+    raters = [add_rater(second, "directie", f"MT {i}", f"mt{i}@gemeente.nl") for i in range(3)]
+    second.approve_raters()
+    second.mark_open()
+    for rater in raters:
+        answer_everything(second, Rater.objects.get(pk=rater.pk), 5)
+    second.close()
+    rows = comparison(FrozenReport.objects.get(scan=second))
+    assert rows and all(r["now"] == 5.0 for r in rows)
+    assert all(r["before"] is not None and r["change"] > 0 for r in rows)
+    login(client, alice)
+    body = client.get(reverse("scan:report", args=[second.pk])).content.decode()
+    assert "Vergelijking met de vorige scan" in body
