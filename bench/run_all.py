@@ -14,6 +14,8 @@ SCRIPTS = [
     "dossier_pages.py",
     "profile_documents.py",
     "profile_editor.py",
+    "scan_round.py",
+    "scan_submit.py",
 ]
 
 for script in SCRIPTS:

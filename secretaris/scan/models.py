@@ -452,24 +452,39 @@ class Rater(models.Model):
         codes = {i.code for i in competency.indicators}
         if competency.key not in self.scan.competency_keys or set(scores) != codes:
             raise ValueError("Deze antwoorden horen niet bij deze pagina.")
+        stamp = timezone.now()
         with transaction.atomic():
             rater = self._locked(now)
-            for code, score in scores.items():
-                Answer.objects.update_or_create(
-                    rater=rater, indicator=code, defaults={"score": score}
+            # One upsert per table (INSERT ... ON CONFLICT DO UPDATE on both databases).
+            Answer.objects.bulk_create(
+                [
+                    Answer(rater=rater, indicator=code, score=score, updated_at=stamp)
+                    for code, score in scores.items()
+                ],
+                update_conflicts=True,
+                unique_fields=["rater", "indicator"],
+                update_fields=["score", "updated_at"],
+            )
+            texts = {Comment.FEEDBACK: feedback.strip(), Comment.FEEDFORWARD: feedforward.strip()}
+            written = [
+                Comment(
+                    rater=rater, competency=competency.key, kind=kind, text=text, updated_at=stamp
                 )
-            for kind, text in ((Comment.FEEDBACK, feedback), (Comment.FEEDFORWARD, feedforward)):
-                if text.strip():
-                    Comment.objects.update_or_create(
-                        rater=rater,
-                        competency=competency.key,
-                        kind=kind,
-                        defaults={"text": text.strip()},
-                    )
-                else:
-                    Comment.objects.filter(
-                        rater=rater, competency=competency.key, kind=kind
-                    ).delete()
+                for kind, text in texts.items()
+                if text
+            ]
+            if written:
+                Comment.objects.bulk_create(
+                    written,
+                    update_conflicts=True,
+                    unique_fields=["rater", "competency", "kind"],
+                    update_fields=["text", "updated_at"],
+                )
+            empty = [kind for kind, text in texts.items() if not text]
+            if empty:
+                Comment.objects.filter(
+                    rater=rater, competency=competency.key, kind__in=empty
+                ).delete()
             if rater.started_at is None:
                 rater.started_at = now or timezone.now()
                 rater.save(update_fields=["started_at"])

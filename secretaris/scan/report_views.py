@@ -21,8 +21,10 @@ from secretaris.scan.report_document import report_document
 
 
 def _readable(request, pk: int) -> FrozenReport:
+    # The stored report (tens of kB) is only read when the cached page is missing.
     report = (
         FrozenReport.objects.select_related("scan__secretary", "scan__gemeente")
+        .defer("data")
         .filter(scan_id=pk)
         .first()
     )
