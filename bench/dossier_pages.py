@@ -5,21 +5,12 @@ from __future__ import annotations
 import http.client
 import os
 import random
-import socket
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 import urllib.request
 
-from _setup import ROOT, describe, fresh_database_env, parser, run_cli, setup_django
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from _server import start_server
+from _setup import describe, fresh_database_env, parser, run_cli, setup_django
 
 
 def main() -> None:
@@ -35,43 +26,9 @@ def main() -> None:
     from secretaris.dossier.models import Gemeente
 
     slugs = list(Gemeente.objects.values_list("slug", flat=True))
-    port = free_port()
-    server_env = {
-        **os.environ,
-        **env,
-        "DEBUG": "0",
-        "SECURE_SSL_REDIRECT": "0",
-        "SECRET_KEY": "bench-" + "x" * 50,
-        "STATIC_ROOT": "/tmp/secretaris-bench-static",
-        "CACHE_DIR": tempfile.mkdtemp(prefix="secretaris-bench-cache-"),
-    }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "secretaris.cli",
-            "serve",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--no-migrate",
-        ],
-        cwd=ROOT,
-        env=server_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_server(env, args.workers)
+    port = server.port
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
         cold: list[float] = []
         for slug in slugs:  # one uncached render per page, which also warms the cache
             t0 = time.perf_counter()
@@ -120,8 +77,7 @@ def main() -> None:
             f"errors={len(errors)}"
         )
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -5,54 +5,13 @@ from __future__ import annotations
 import http.client
 import os
 import random
-import re
-import socket
-import subprocess
-import sys
-import tempfile
 import threading
 import time
-import urllib.parse
 
-from _setup import ROOT, describe, fresh_database_env, parser, run_cli, setup_django
+from _server import PASSWORD, login, start_server
+from _setup import describe, fresh_database_env, parser, run_cli, setup_django
 
 STEPS = ["algemeen", "competenties", "gemeente", "bestuur", "organisatie", "procedure"]
-PASSWORD = "bench-wachtwoord-12345"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def login(port: int, username: str) -> str:
-    """Log in through the real login form; returns the session cookie header."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    conn.request("GET", "/account/inloggen/")
-    response = conn.getresponse()
-    body = response.read().decode()
-    csrf_cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-    form = urllib.parse.urlencode(
-        {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
-    )
-    conn.request(
-        "POST",
-        "/account/inloggen/",
-        body=form,
-        headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"csrftoken={csrf_cookie}",
-            "Referer": f"http://127.0.0.1:{port}/account/inloggen/",
-        },
-    )
-    response = conn.getresponse()
-    response.read()
-    session = re.search(r"sessionid=([^;]+)", response.getheader("Set-Cookie") or "")
-    if not session:
-        raise SystemExit("login failed")
-    return f"sessionid={session.group(1)}; csrftoken={csrf_cookie}"
 
 
 def main() -> None:
@@ -80,46 +39,9 @@ def main() -> None:
         grant(user, profile, "eigenaar", by=user)
         users.append(user.username)
         profiles.append(profile.pk)
-    port = free_port()
-    server_env = {
-        **os.environ,
-        **env,
-        "DEBUG": "0",
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "CSRF_COOKIE_SECURE": "0",
-        "SECRET_KEY": "bench-" + "x" * 50,
-        "STATIC_ROOT": "/tmp/secretaris-bench-static",
-        "CACHE_DIR": tempfile.mkdtemp(prefix="secretaris-bench-cache-"),
-    }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "secretaris.cli",
-            "serve",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--no-migrate",
-        ],
-        cwd=ROOT,
-        env=server_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_server(env, args.workers)
+    port = server.port
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
-        time.sleep(1)
         cookies = [login(port, u) for u in users]
         timings: list[float] = []
         errors: list[str] = []
@@ -156,8 +78,7 @@ def main() -> None:
             + f" (load generator used {client_cpu / wall:.0%} of one core)"
         )
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        server.stop()
 
 
 if __name__ == "__main__":

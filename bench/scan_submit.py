@@ -31,15 +31,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from _server import Server, cookie_value, form_token, start_server
 from _setup import describe, fresh_database_env, parser, percentile, run_cli, setup_django
-from scan_round import (
-    Server,
-    cookie_value,
-    form_token,
-    situational_range,
-    spread_over_groups,
-    start_server,
-)
+from scan_round import situational_range, spread_over_groups
 
 NVT = "nvt"  # forms.CANNOT_JUDGE_VALUE: kan ik niet beoordelen
 RESENT_TEXT = "Toch anders."  # the open answers of a stale resend; must never be stored

@@ -1,0 +1,155 @@
+"""Starting `secretaris serve` for a benchmark, reading its access log, logging in.
+
+Shared by every benchmark that measures pages over HTTP (loopback only).
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from _setup import ROOT
+
+PASSWORD = "bench-wachtwoord-12345"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen[bytes]
+    port: int
+    access_log: Path
+    error_log: Path
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def service_times(self, method: str, pattern: str) -> list[float]:
+        """Time spent inside gunicorn (ms) for requests matching `method` and `pattern`:
+        from the worker accepting the request to the response written. Queueing in the
+        listen backlog before a worker is free is not included."""
+        regex = re.compile(pattern)
+        times = []
+        for line in self.access_log.read_text(errors="replace").splitlines():
+            parts = line.split()
+            if len(parts) == 4 and parts[0] == method and regex.search(parts[1]):
+                times.append(int(parts[3]) / 1000)
+        return times
+
+    def error_tail(self, lines: int = 30) -> str:
+        return "\n".join(self.error_log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def start_server(env: dict[str, str], workers: int, threads: int = 1) -> Server:
+    """`secretaris serve` on a free loopback port, with an access log that records the
+    time each request spent in the server (%(D)s, microseconds)."""
+    port = free_port()
+    logs = Path(tempfile.mkdtemp(prefix="secretaris-bench-log-"))
+    server_env = {
+        **os.environ,
+        **env,
+        "DEBUG": "0",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "SECRET_KEY": "bench-" + "x" * 50,
+        "STATIC_ROOT": "/tmp/secretaris-bench-static",
+        "CACHE_DIR": tempfile.mkdtemp(prefix="secretaris-bench-cache-"),
+        "GUNICORN_CMD_ARGS": "--access-logformat='%(m)s %(U)s %(s)s %(D)s' --backlog 2048",
+    }
+    access_log = logs / "access.log"
+    error_log = logs / "error.log"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "secretaris.cli",
+            "serve",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--no-migrate",
+        ],
+        cwd=ROOT,
+        env=server_env,
+        stdout=access_log.open("wb"),
+        stderr=error_log.open("wb"),
+    )
+    server = Server(process, port, access_log, error_log)
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                server.stop()
+                raise SystemExit("the server did not start:\n" + server.error_tail()) from None
+            time.sleep(0.3)
+    return server
+
+
+def cookie_value(response: http.client.HTTPResponse, name: str) -> str | None:
+    for header in response.headers.get_all("Set-Cookie") or []:
+        match = re.match(rf"\s*{name}=([^;]*)", header)
+        if match:
+            return match.group(1)
+    return None
+
+
+def form_token(body: str) -> str:
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+    if not match:
+        raise ValueError("no CSRF token in the form")
+    return match.group(1)
+
+
+def login(port: int, username: str, password: str = PASSWORD) -> str:
+    """Log in through the real login form; returns the Cookie header for later requests."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", "/account/inloggen/")
+    response = conn.getresponse()
+    body = response.read().decode()
+    csrf = cookie_value(response, "csrftoken")
+    form = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": form_token(body)}
+    )
+    conn.request(
+        "POST",
+        "/account/inloggen/",
+        body=form,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={csrf}",
+            "Referer": f"http://127.0.0.1:{port}/account/inloggen/",
+        },
+    )
+    response = conn.getresponse()
+    response.read()
+    session = cookie_value(response, "sessionid")
+    if not session:
+        raise SystemExit(f"login failed for {username}")
+    return f"sessionid={session}; csrftoken={cookie_value(response, 'csrftoken') or csrf}"
