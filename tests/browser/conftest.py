@@ -13,12 +13,15 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "browser-test-wachtwoord-42"
 REQUIRED = os.environ.get("SECRETARIS_BROWSER_REQUIRED") == "1"
 SKIPPED_NOTICE: list[str] = []
 
@@ -43,30 +46,38 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_sep("!", message, yellow=True)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def _database_env(tmp: Path) -> dict[str, str]:
+def database_env(tmp: Path, name: str) -> dict[str, str]:
+    """A new, empty database for one test server: SQLite in tmp, or `name` on PostgreSQL."""
     url = os.environ.get("DATABASE_URL")
     if not url:
-        return {"SQLITE_PATH": str(tmp / "browser.sqlite3")}
+        return {"SQLITE_PATH": str(tmp / f"{name}.sqlite3")}
     import psycopg
 
     base = url.rsplit("/", 1)[0]
     with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS secretaris_browser")
-        conn.execute("CREATE DATABASE secretaris_browser")
-    return {"DATABASE_URL": f"{base}/secretaris_browser"}
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return {"DATABASE_URL": f"{base}/{name}"}
 
 
-@pytest.fixture(scope="session")
-def server_url(tmp_path_factory):
-    """A production-like server (gunicorn, DEBUG off) on a free loopback port."""
-    tmp = tmp_path_factory.mktemp("server")
-    port = _free_port()
+@contextmanager
+def running_server(
+    tmp: Path,
+    *,
+    database: str,
+    setup: list[list[str]],
+    port: int | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[str]:
+    """A production-like `secretaris serve` (gunicorn, DEBUG off) on a loopback port, its
+    database migrated, loaded and prepared with the `secretaris` commands in `setup`."""
+    port = port or free_port()
     env = {
         **os.environ,
         "DEBUG": "0",
@@ -76,22 +87,17 @@ def server_url(tmp_path_factory):
         "CSRF_COOKIE_SECURE": "0",
         "SECURE_HSTS_SECONDS": "0",
         "STATIC_ROOT": str(tmp / "static"),
+        "CACHE_DIR": str(tmp / "cache"),
         "DJANGO_SETTINGS_MODULE": "secretaris.settings",
-        "SECRETARIS_WACHTWOORD": "browser-test-wachtwoord-42",
-        **_database_env(tmp),
+        "SECRETARIS_WACHTWOORD": PASSWORD,
+        **database_env(tmp, database),
+        **(extra_env or {}),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     cli = [sys.executable, "-m", "secretaris.cli"]
-    subprocess.run([*cli, "migrate", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
-    subprocess.run([*cli, "data", "load"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    for command in (
-        ["gebruiker", "carol"],
-        # A closed demo scan (scan 1) whose report demo-secretaris may read.
-        ["scan", "demo", "--seed", "3"],
-        ["gebruiker", "demo-secretaris"],
-    ):
+    for command in (["migrate", "--noinput", "-v", "0"], ["data", "load"], *setup):
         subprocess.run([*cli, *command], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed at teardown
+    log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
         [*cli, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--no-migrate"],
         env=env,
@@ -101,19 +107,35 @@ def server_url(tmp_path_factory):
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError((tmp / "server.log").read_text()) from None
-            time.sleep(0.3)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.kill()
+                    raise RuntimeError((tmp / "server.log").read_text()) from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory):
+    """The shared test server: user carol, and a closed demo scan (scan 1) whose report
+    demo-secretaris may read."""
+    setup = [
+        ["gebruiker", "carol"],
+        ["scan", "demo", "--seed", "3"],
+        ["gebruiker", "demo-secretaris"],
+    ]
+    tmp = tmp_path_factory.mktemp("server")
+    with running_server(tmp, database="secretaris_browser", setup=setup) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -7,18 +7,14 @@ from the invitation that arrives. Every page passes axe-core (WCAG 2.1 AA).
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from secretaris.smtp_testing import LocalSMTPServer, free_port
+from tests.browser.conftest import running_server
 from tests.browser.test_pages import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -29,19 +25,6 @@ LINK = re.compile(r"https?://\S+/scan/antwoord/[A-Za-z0-9_-]+/")
 PHONE = {"width": 375, "height": 800}
 
 
-def _database_env(tmp: Path) -> dict[str, str]:
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        return {"SQLITE_PATH": str(tmp / "scan.sqlite3")}
-    import psycopg
-
-    base = url.rsplit("/", 1)[0]
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS secretaris_browser_scan")
-        conn.execute("CREATE DATABASE secretaris_browser_scan")
-    return {"DATABASE_URL": f"{base}/secretaris_browser_scan"}
-
-
 @pytest.fixture(scope="module")
 def scan_server(tmp_path_factory):
     """(url, smtp): a production-like server whose email arrives at `smtp`."""
@@ -49,52 +32,17 @@ def scan_server(tmp_path_factory):
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     with LocalSMTPServer() as smtp:
-        env = {
-            **os.environ,
-            "DEBUG": "0",
-            "SECRET_KEY": "browser-tests-" + "s" * 40,
-            "SECURE_SSL_REDIRECT": "0",
-            "SESSION_COOKIE_SECURE": "0",
-            "CSRF_COOKIE_SECURE": "0",
-            "SECURE_HSTS_SECONDS": "0",
-            "STATIC_ROOT": str(tmp / "static"),
-            "CACHE_DIR": str(tmp / "cache"),
-            "DJANGO_SETTINGS_MODULE": "secretaris.settings",
-            "SECRETARIS_WACHTWOORD": PASSWORD,
+        mail = {
             "SITE_URL": url,
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "EMAIL_HOST": smtp.host,
             "EMAIL_PORT": str(smtp.port),
-            **_database_env(tmp),
         }
-        env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        cli = [sys.executable, "-m", "secretaris.cli"]
-        run = {"env": env, "cwd": ROOT, "check": True, "stdout": subprocess.DEVNULL}
-        subprocess.run([*cli, "migrate", "--noinput", "-v", "0"], **run)
-        subprocess.run([*cli, "data", "load"], **run)
-        subprocess.run([*cli, "gebruiker", "carol", "--email", "carol@example.nl"], **run)
-        log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed at teardown
-        proc = subprocess.Popen(
-            [*cli, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--no-migrate"],
-            env=env,
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    proc.kill()
-                    raise RuntimeError((tmp / "server.log").read_text()) from None
-                time.sleep(0.3)
-        yield url, smtp
-        proc.terminate()
-        proc.wait(timeout=20)
-        log.close()
+        setup = [["gebruiker", "carol", "--email", "carol@example.nl"]]
+        with running_server(
+            tmp, database="secretaris_browser_scan", setup=setup, port=port, extra_env=mail
+        ):
+            yield url, smtp
 
 
 def no_sideways_scrolling(page) -> bool:
