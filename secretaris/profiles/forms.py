@@ -7,8 +7,8 @@ from decimal import Decimal
 from django import forms
 
 from secretaris.competencies.model import get_model
-from secretaris.dossier.forms import style_fields
 from secretaris.dossier.models import Gemeente
+from secretaris.forms import StyledForm, style_fields
 from secretaris.profiles.models import Profile
 from secretaris.profiles.organisation import FIGURES, TEXTS
 
@@ -25,35 +25,24 @@ def text_field(label: str, help_text: str = "", rows: int = 8) -> forms.CharFiel
     )
 
 
-class StepForm(forms.Form):
+class StepForm(StyledForm, forms.Form):
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, profile: Profile, **kwargs):
         self.profile = profile
         super().__init__(*args, **kwargs)
-        self.label_suffix = ""
-        style_fields(self)
-
-    def full_clean(self):
-        super().full_clean()
-        style_fields(self)
 
     def changes(self) -> dict:
         """The model fields to store, from cleaned_data."""
         raise NotImplementedError
 
 
-class NewProfileForm(forms.Form):
+class NewProfileForm(StyledForm, forms.Form):
     gemeente = forms.CharField(
         label="Gemeente",
         max_length=100,
         help_text="Naam of CBS-code, bijvoorbeeld 'Utrecht' of 'GM0344'.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.label_suffix = ""
-        style_fields(self)
 
     def clean_gemeente(self) -> Gemeente:
         from secretaris.dossier.lookup import NotFound, find_gemeente
@@ -217,7 +206,7 @@ def initial_for(step_form: type[StepForm], profile: Profile) -> dict:
     return data
 
 
-class GrantForm(forms.Form):
+class GrantForm(StyledForm, forms.Form):
     username = forms.CharField(label="Gebruikersnaam", max_length=150)
     role = forms.ChoiceField(
         label="Rol",
@@ -226,11 +215,6 @@ class GrantForm(forms.Form):
             ("bewerker", "Bewerker: mag ook wijzigen"),
         ],
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.label_suffix = ""
-        style_fields(self)
 
     def clean_username(self):
         from django.contrib.auth import get_user_model

@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from secretaris.competencies.model import Competency, CompetencyModel
-from secretaris.dossier.forms import style_fields
 from secretaris.dossier.models import Gemeente
+from secretaris.forms import StyledForm as BaseStyledForm
+from secretaris.forms import style_fields
 from secretaris.scan import nominations
 from secretaris.scan.groups import is_reserved, normalise
 from secretaris.scan.models import CANNOT_JUDGE, MIN_K, SCALE, Comment, Rater, RaterGroup, Scan
@@ -20,15 +21,8 @@ CANNOT_JUDGE_VALUE = "nvt"
 MAX_DEADLINE_DAYS = 366
 
 
-class StyledForm(forms.Form):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.label_suffix = ""
-        style_fields(self)
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        style_fields(self)
+class StyledForm(BaseStyledForm, forms.Form):
+    """A plain form in the house style."""
 
 
 def end_of_day(day: date) -> datetime:

@@ -1,0 +1,47 @@
+"""How every form in Secretaris looks: NL Design System classes, linked help and errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+
+class StyledForm:
+    """Mixin for a Form or ModelForm: no colon after labels, NL Design System classes on
+    every widget, and help and error texts linked to the input after validation."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        style_fields(self)
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        style_fields(self)
+
+
+WIDGET_CLASSES = {
+    forms.Textarea: "utrecht-textarea",
+    forms.Select: "utrecht-select",
+    forms.DateInput: "utrecht-textbox utrecht-textbox--sm",
+}
+
+
+def style_fields(form: forms.BaseForm) -> None:
+    """Give every widget its NL Design System class and link help and error texts."""
+    for name, field in form.fields.items():
+        widget = field.widget
+        css = next(
+            (c for t, c in WIDGET_CLASSES.items() if isinstance(widget, t)), "utrecht-textbox"
+        )
+        widget.attrs.setdefault("class", css)
+        described = []
+        if field.help_text:
+            described.append(f"id_{name}_help")
+        errors = form._errors or {}  # never trigger validation from here
+        if errors.get(name):
+            described.append(f"id_{name}_error")
+            widget.attrs["aria-invalid"] = "true"
+        if described:
+            widget.attrs["aria-describedby"] = " ".join(described)
