@@ -92,12 +92,16 @@ Block = Paragraph | BulletList | Table | Chart | KeyValues
 
 @dataclass(frozen=True)
 class Section:
-    """A titled part of the document; subsections nest one heading level deeper."""
+    """A titled part of the document; subsections nest one heading level deeper.
+
+    `new_page` starts the section on a new page on paper (the web page ignores it).
+    """
 
     title: str
     blocks: tuple[Block, ...] = ()
     subsections: tuple[Section, ...] = ()
     anchor: str = ""
+    new_page: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,8 @@ class Document:
 
     `meta` goes on the title page as key-value pairs; a non-empty `status` (such as
     "Concept") is printed in the header of every page; `footer` in every footer.
-    `table_of_contents` puts a list of sections on the title page of the PDF.
+    `table_of_contents` puts a list of sections on the title page of the PDF, down to
+    `contents_depth` (0: top-level sections only, 1: and their subsections).
     """
 
     title: str
@@ -126,6 +131,7 @@ class Document:
     status: str = ""
     footer: str = ""
     table_of_contents: bool = True
+    contents_depth: int = 1
 
 
 def has_content(block: Block) -> bool:

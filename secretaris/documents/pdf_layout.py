@@ -136,7 +136,7 @@ class DocumentTemplate(BaseDocTemplate):
         top = self.frame._y + flowable.height + flowable.getSpaceAfter() + 4
         self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-        if level <= 1:
+        if level <= min(1, self.document.contents_depth):
             self.notify("TOCEntry", (level, escape(text), self.page, key))  # TOC lines are markup
 
     def decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:

@@ -57,6 +57,7 @@ from secretaris.documents.pdf_styles import (
 CELL_PADDING = 5
 HEADING_ROOM = 4.5 * cm  # a heading needs this much below it, or it goes to the next page
 TABLE_ROOM = 3 * cm  # caption, header row and a few rows
+NEW_PAGE_ROOM = 24 * cm
 
 
 def rich(text: str) -> str:
@@ -142,7 +143,7 @@ def title_page(document: Document, width: float) -> list[Flowable]:
         # Known headings from the start, so the first pass already gives the contents
         # their full length; the passes after it only fill in the page numbers.
         for level, text, key in contents(document):
-            if level <= 1:
+            if level <= document.contents_depth:
                 toc.addEntry(level, escape(text), 0, key)
         flowables += [RLParagraph("Inhoud", s.contents_heading), toc]
     flowables.append(PageBreak())
@@ -151,7 +152,10 @@ def title_page(document: Document, width: float) -> list[Flowable]:
 
 def _section(section: Section, level: int, ids: Anchors, width: float) -> list[Flowable]:
     anchor = ids.unique(section.anchor or section.title)
-    flowables = heading(section.title, level, anchor)
+    # Nearly a whole frame (A4 minus margins is about 24.5 cm): breaks unless the page is
+    # still empty, so a new-page section right after the title page leaves no blank page.
+    flowables: list[Flowable] = [CondPageBreak(NEW_PAGE_ROOM)] if section.new_page else []
+    flowables += heading(section.title, level, anchor)
     for block in section.blocks:
         flowables += block_flowables(block, width)
     for sub in section.subsections:

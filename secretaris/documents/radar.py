@@ -8,6 +8,7 @@ the chart is never the only way to read the numbers.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -58,7 +59,17 @@ def radar_svg(
         lx = cx + (radius + 22) * math.cos(angle[i])
         ly = centre + (radius + 22) * math.sin(angle[i])
         anchor = "middle" if abs(lx - cx) < 20 else ("start" if lx > cx else "end")
-        parts.append(_text(lx, ly + 5, _short(label), anchor=anchor, font_size="13"))
+        lines = wrap_label(label, 18)
+        extra = 15 * (len(lines) - 1)
+        # Above the circle the lines grow upwards, below it downwards, beside it both ways.
+        if ly < centre - radius * 0.9:
+            shift = -extra
+        elif ly > centre + radius * 0.9:
+            shift = 0.0
+        else:
+            shift = -extra / 2
+        for n, line in enumerate(lines):
+            parts.append(_text(lx, ly + 5 + shift + 15 * n, line, anchor=anchor, font_size="13"))
     described = []
     for index, (name, values) in enumerate(series):
         color, dash = SERIES_STYLES[index % len(SERIES_STYLES)]
@@ -91,5 +102,10 @@ def radar_svg(
     return _svg("radar", title, "; ".join(described) + ".", width, height, "".join(parts), chart_id)
 
 
-def _short(label: str, limit: int = 22) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+def wrap_label(label: str, width: int = 24, lines: int = 2) -> list[str]:
+    """A label over at most `lines` lines of about `width` characters, broken between
+    words; only a single word longer than a line is shortened (ending in "…")."""
+    parts = textwrap.wrap(label, width, break_long_words=False) or [""]
+    if len(parts) > lines:
+        parts = [*parts[: lines - 1], " ".join(parts[lines - 1 :])]
+    return [p if len(p) <= width + 6 else p[: width + 5].rstrip() + "…" for p in parts]

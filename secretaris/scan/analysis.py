@@ -13,7 +13,9 @@ is. Definitions (also in docs/anonymity.md):
   share of scores within AGREEMENT_MARGIN of the mean. At competency level both are pooled
   over the shown indicators, each score measured from its own indicator's mean.
 - Gap: self minus others. A blind spot has gap >= CLEAR_GAP, a hidden strength
-  gap <= -CLEAR_GAP, for a competency (mean of its indicator gaps) and for an indicator.
+  gap <= -CLEAR_GAP, for a competency (mean of its indicator gaps) and for an indicator,
+  where "gap" is the value as printed in the report (one decimal, `displayed`), so the
+  rule and the page never disagree.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from secretaris.scan.report_model import (
     ShownGroup,
     Spread,
     check_input,
+    displayed,
 )
 
 CLEAR_GAP = Fraction(1)  # "clearly" above or below: one full point on the 1-5 scale
@@ -278,7 +281,7 @@ def _extremes(
 def _findings(
     competencies: Sequence[CompetencyResult],
 ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
-    """Blind spots (gap >= CLEAR_GAP) and hidden strengths (gap <= -CLEAR_GAP)."""
+    """Blind spots (printed gap >= CLEAR_GAP) and hidden strengths (<= -CLEAR_GAP)."""
     found: list[Finding] = []
     for c in competencies:
         if c.gap is not None and c.self_score is not None and c.others.mean is not None:
@@ -289,8 +292,8 @@ def _findings(
             if i.gap is not None and i.self_score is not None and i.others.mean is not None:
                 own = Fraction(i.self_score)
                 found.append(Finding("indicator", c.key, i.code, i.text, own, i.others.mean, i.gap))
-    blind = tuple(f for f in found if f.gap >= CLEAR_GAP)
-    hidden = tuple(f for f in found if f.gap <= -CLEAR_GAP)
+    blind = tuple(f for f in found if displayed(f.gap) >= CLEAR_GAP)
+    hidden = tuple(f for f in found if displayed(f.gap) <= -CLEAR_GAP)
     return blind, hidden
 
 

@@ -8,7 +8,12 @@ opening, and per rater `start`, `save_page` for every competency and `finish`; t
 
 The secretary rates themself with an own bias per competency, so the report has blind
 spots and hidden strengths. Each other rater skips 5–10 % of the indicators ("kan ik niet
-beoordelen") and now and then writes a comment, taken from a small bank of sentences.
+beoordelen") and now and then writes a comment, drawn from that competency's own list in
+demo_comments.py, never the same sentence twice for one competency.
+
+The report links the scan to the municipality's profielschets. When the gemeente has no
+definitief profielschets yet, the demo makes one (the default draft, finalised by the demo
+secretary), so that the demo report shows that link as a real one would.
 
 The groups show the anonymity rules at work: the burgemeester agrees to be shown by role,
 the griffier does not; the raad (2) and the externe partners (2) stay below k = 3, so
@@ -31,6 +36,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from secretaris.dossier.models import Gemeente
+from secretaris.scan.demo_comments import FEEDBACK, FEEDFORWARD
 from secretaris.scan.models import Scan, start_scan
 from secretaris.scan.nominations import Nomination
 
@@ -109,27 +115,6 @@ LAST_NAMES = (
     "El Amrani",
 )
 
-FEEDBACK = (
-    "Neemt de tijd om goed te luisteren, ook als het druk is.",
-    "Is goed voorbereid en weet waar het dossier over gaat.",
-    "Blijft rustig als het spannend wordt. Dat geeft vertrouwen.",
-    "Zegt wat er gezegd moet worden, ook als dat lastig is.",
-    "Houdt het overzicht en weet wat er speelt in de organisatie.",
-    "Is benaderbaar; je kunt altijd even binnenlopen.",
-    "Geeft het college eerlijk advies, ook als het anders uitkomt.",
-    "Maakt afspraken en komt die na.",
-)
-FEEDFORWARD = (
-    "Zou vaker mogen uitleggen waarom een besluit is genomen.",
-    "Mag eerder de knoop doorhakken; soms duurt het te lang.",
-    "Zou vaker zichtbaar mogen zijn op de werkvloer.",
-    "Kan de OR eerder betrekken, niet pas als alles al vastligt.",
-    "Zou meer mogen delegeren aan het MT.",
-    "Mag duidelijker zijn over prioriteiten: niet alles kan tegelijk.",
-    "Zou vaker om feedback mogen vragen.",
-    "Kan in de raad wat meer oog hebben voor de kleinere fracties.",
-)
-
 
 @dataclass(frozen=True)
 class DemoResult:
@@ -159,11 +144,28 @@ def demo_secretary() -> tuple[Any, bool]:
     return user, True
 
 
-def demo_situational(gemeente: Gemeente) -> list[str]:
-    """The situational competencies the default profielschets of `gemeente` suggests."""
+def demo_profile(gemeente: Gemeente, secretary: Any):
+    """The newest definitief profielschets of `gemeente`; the default one, finalised, when
+    there is none yet."""
     from secretaris.profiles.drafting import draft_profile
+    from secretaris.profiles.models import Profile
 
-    return [item["key"] for item in draft_profile(gemeente, save=False).chosen_situational()]
+    existing = (
+        Profile.objects.filter(gemeente=gemeente, status=Profile.DEFINITIEF)
+        .order_by("-finalised_at", "-number")
+        .first()
+    )
+    if existing is not None:
+        return existing
+    profile = draft_profile(gemeente, secretary)
+    if not profile.finalise(secretary, profile.lock_version):
+        raise RuntimeError("De demoprofielschets kon niet worden vastgesteld.")
+    return profile
+
+
+def demo_situational(gemeente: Gemeente, secretary: Any) -> list[str]:
+    """The situational competencies the municipality's profielschets chose."""
+    return [item["key"] for item in demo_profile(gemeente, secretary).chosen_situational()]
 
 
 def create_demo(
@@ -180,7 +182,7 @@ def create_demo(
             secretary=secretary,
             created_by=secretary,
             deadline=now + timedelta(days=14),
-            situational=demo_situational(gemeente),
+            situational=demo_situational(gemeente, secretary),
             title="Ontwikkelscan (demo)",
         )
         nominations = _nominations(rng)
@@ -190,6 +192,7 @@ def create_demo(
         scan.add_raters(nominations)
         scan.approve_raters()
         scan.mark_open()
+        scan.raters.update(invited_at=now)  # as if the invitations went out
         _answer_all(scan, rng, now)
         if not scan.close():
             raise RuntimeError("De demoscan kon niet worden gesloten.")
@@ -212,6 +215,13 @@ def _answer_all(scan: Scan, rng: random.Random, now: datetime) -> None:
     competencies = scan.competencies()
     level = {c.key: rng.uniform(2.7, 4.3) for c in competencies}
     self_bias = {c.key: rng.choice((-1.0, -0.3, 0.2, 0.5, 0.8, 1.3, 1.6)) for c in competencies}
+    unused = {
+        c.key: (
+            rng.sample(FEEDBACK.get(c.key, ()), len(FEEDBACK.get(c.key, ()))),
+            rng.sample(FEEDFORWARD.get(c.key, ()), len(FEEDFORWARD.get(c.key, ()))),
+        )
+        for c in competencies
+    }
     for rater in scan.raters.select_related("group").order_by("pk"):
         is_self = rater.group.is_self
         tendency = 0.0 if is_self else rng.gauss(0, 0.35)
@@ -223,8 +233,9 @@ def _answer_all(scan: Scan, rng: random.Random, now: datetime) -> None:
                 i.code: None if rng.random() < skip else _score(centre, rng)
                 for i in competency.indicators
             }
-            feedback = rng.choice(FEEDBACK) if not is_self and rng.random() < 0.25 else ""
-            feedforward = rng.choice(FEEDFORWARD) if not is_self and rng.random() < 0.2 else ""
+            good, better = unused[competency.key]
+            feedback = good.pop() if good and not is_self and rng.random() < 0.25 else ""
+            feedforward = better.pop() if better and not is_self and rng.random() < 0.2 else ""
             rater.save_page(competency, scores, feedback, feedforward, now=now)
         rater.finish(now=now)
 

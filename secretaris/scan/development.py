@@ -7,7 +7,7 @@ Three parts:
    named colleague). The plan page offers them as suggestions; one click takes one over.
 2. `suggested_focus(report_json)`: 2–3 competencies to propose as focus, read from the
    frozen report (see its docstring for the rule).
-3. Changes to a plan (`save_focus`, `add_action`, `take_suggestion`, `set_done`,
+3. Changes to a plan (`save_focus`, `add_action`, `take_suggestion`, `set_status`,
    `remove_action`, `set_keep_comments`): each one small, and each one moves the plan's
    `updated_at`, so that cached copies of the report (which shows the plan) are renewed.
 
@@ -448,14 +448,20 @@ def take_suggestion(
     )
 
 
-def set_done(plan: DevelopmentPlan, action_pk: int, done: bool) -> DevelopmentAction | None:
-    """Mark one action of this plan done (or not done); None if it is not in the plan."""
+def set_status(
+    plan: DevelopmentPlan, action_pk: int, status: str, today: date | None = None
+) -> DevelopmentAction | None:
+    """Set one action of this plan to gepland, bezig or klaar, dated today; None if it is
+    not in the plan. Setting the status it already has keeps its date."""
+    if status not in dict(DevelopmentAction.STATUSES):
+        raise ValueError(f"Onbekende stand: {status!r}.")
     action = plan.actions.filter(pk=action_pk).first()
     if action is None:
         return None
-    if action.done != done:
-        action.done = done
-        action.save(update_fields=["done"])
+    if action.status != status:
+        action.status = status
+        action.status_date = None if status == action.GEPLAND else today or timezone.localdate()
+        action.save(update_fields=["status", "status_date"])
         _touch(plan)
     return action
 

@@ -627,8 +627,14 @@ class DevelopmentAction(models.Model):
     kind = models.CharField("soort activiteit", max_length=12, choices=KINDS)
     description = models.CharField("wat ga ik doen", max_length=500)
     with_whom = models.CharField("met wie", max_length=200, blank=True)
+    GEPLAND = "gepland"
+    BEZIG = "bezig"
+    KLAAR = "klaar"
+    STATUSES = [(GEPLAND, "Gepland"), (BEZIG, "Bezig"), (KLAAR, "Klaar")]
+
     target_date = models.DateField("streefdatum", null=True, blank=True)
-    done = models.BooleanField("gedaan", default=False)
+    status = models.CharField("stand", max_length=8, choices=STATUSES, default=GEPLAND)
+    status_date = models.DateField("stand sinds", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -636,3 +642,12 @@ class DevelopmentAction(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+    @property
+    def status_text(self) -> str:
+        """'Gepland', 'Bezig sinds 3 maart 2027', 'Klaar op 1 juni 2027'."""
+        label = self.get_status_display()
+        if self.status == self.GEPLAND or self.status_date is None:
+            return label
+        word = "sinds" if self.status == self.BEZIG else "op"
+        return f"{label} {word} {nl_date(self.status_date)}"

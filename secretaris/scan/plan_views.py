@@ -13,11 +13,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from secretaris.accounts.audit import audit
 from secretaris.scan import development, reporting, retention
-from secretaris.scan.models import DevelopmentPlan, FrozenReport
+from secretaris.scan.models import DevelopmentAction, DevelopmentPlan, FrozenReport
 from secretaris.scan.plan_forms import ActionForm, FocusForm, KeepCommentsForm
 
 CONFLICT = (
@@ -74,6 +75,7 @@ def _render(
         "editable": editable,
         "sections": sections,
         "conflict": CONFLICT if conflict else "",
+        "statuses": DevelopmentAction.STATUSES,
     }
     if editable and plan is not None:
         forms = {s.key: ActionForm(competency=s.key) for s in sections if s.is_focus}
@@ -125,6 +127,23 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(pk)
 
 
+@never_cache
+@login_required
+def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The plan on paper: focus, actions with their dates and status, room for notes."""
+    from secretaris.documents.pdf import render_pdf
+    from secretaris.scan.report_document import plan_document
+    from secretaris.scan.report_views import plan_summary
+
+    report = _readable(request, pk)
+    audit(request, "scan.plan_downloaded", report.scan)
+    response = HttpResponse(
+        render_pdf(plan_document(report, plan_summary(report))), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="ontwikkelplan-{report.scan_id}.pdf"'
+    return response
+
+
 @login_required
 @require_POST
 def plan_action_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -167,14 +186,18 @@ def plan_action_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_action_done(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+def plan_action_status(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     report, plan = _own(request, pk)
-    done = request.POST.get("done") == "1"
-    action = development.set_done(plan, action_pk, done)
+    status = request.POST.get("status", "")
+    try:
+        action = development.set_status(plan, action_pk, status)
+    except ValueError:
+        messages.error(request, "Kies gepland, bezig of klaar.")
+        return _back(pk)
     if action is None:
         raise Http404
-    audit(request, "scan.plan_action_done", report.scan, action_id=action.pk, done=done)
-    messages.success(request, "De actie staat op gedaan." if done else "De actie staat weer open.")
+    audit(request, "scan.plan_action_status", report.scan, action_id=action.pk, status=status)
+    messages.success(request, f"De actie staat nu op: {action.status_text.lower()}.")
     return _back(pk, action.competency)
 
 

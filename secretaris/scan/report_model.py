@@ -258,6 +258,15 @@ def rounded(value: Fraction | Decimal | int | None, places: int = DECIMALS) -> f
     return float(Decimal(sign * digits).scaleb(-places))
 
 
+def displayed(value: Fraction, places: int = 1) -> Fraction:
+    """`value` as the report prints it: rounded to DECIMALS for the JSON, then to `places`
+    for the page, both half away from zero. Thresholds compare this, so that a gap printed
+    as "1,0" always counts as a gap of one point (0,97 is printed so, and is one)."""
+    two = Fraction(Decimal(str(rounded(value))))
+    one = rounded(two, places)
+    return Fraction(Decimal(str(one)))
+
+
 def _figure_json(figure: Figure) -> dict[str, Any]:
     data: dict[str, Any] = {
         "label": figure.label,

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
@@ -40,14 +41,15 @@ def plan_summary(report: FrozenReport) -> dict[str, Any] | None:
     model = report.scan.competency_model()
     return {
         "focus": [model.get(key).name for key in plan.focus],
+        "updated": nl_date(timezone.localdate(plan.updated_at)),
         "note": plan.note,
         "actions": [
             (
                 model.get(a.competency).name,
                 f"{a.get_kind_display()}: {a.description}",
                 a.with_whom,
-                nl_date(a.target_date) if a.target_date else "",
-                "ja" if a.done else "nee",
+                nl_date(a.target_date) if a.target_date else "geen",
+                a.status_text,
             )
             for a in plan.actions.all()
         ],
@@ -55,7 +57,12 @@ def plan_summary(report: FrozenReport) -> dict[str, Any] | None:
 
 
 def _document(report: FrozenReport):
-    return report_document(report, reporting.comparison(report), plan_summary(report))
+    return report_document(
+        report,
+        reporting.comparison(report),
+        plan_summary(report),
+        reporting.previous_focus(report),
+    )
 
 
 @login_required

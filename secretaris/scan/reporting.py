@@ -15,7 +15,8 @@ from django.db import transaction
 from secretaris.accounts.access import grant as grant_role
 from secretaris.accounts.access import grants_for, revoke
 from secretaris.scan.analysis import build_report
-from secretaris.scan.models import Comment, FrozenReport, Rater, Scan
+from secretaris.scan.anonymity import plan_groups
+from secretaris.scan.models import Comment, DevelopmentPlan, FrozenReport, Rater, Scan
 from secretaris.scan.report_model import Comment as ReportComment
 from secretaris.scan.report_model import GroupSpec, ReportInput, Response
 
@@ -72,13 +73,82 @@ def freeze_report(scan: Scan) -> FrozenReport:
         existing = FrozenReport.objects.filter(scan=scan).first()
         if existing:
             return existing
-        report = build_report(report_input(scan))
+        inp = report_input(scan)
+        data = build_report(inp).as_json()
+        data["response"] = response(scan, inp)
+        data["profile"] = profile_link(scan)
         return FrozenReport.objects.create(
             scan=scan,
-            data=report.as_json(),
+            data=data,
             model_version=scan.model_version,
-            finished_raters=sum(g["n"] for g in report.as_json()["groups"]),
+            finished_raters=sum(g["n"] for g in data["groups"]),
         )
+
+
+def response(scan: Scan, inp: ReportInput) -> list[dict[str, Any]]:
+    """Per enabled group: invited, finished, and where its answers are in the report.
+
+    `shown_as` is the label the anonymity rules (anonymity.plan_groups) put the group's
+    raters under: its own name, "Overige beoordelaars", or None when they are left out.
+    Stored with the report at closing time, so it never changes afterwards.
+    """
+    plan = plan_groups(inp.groups, inp.responses, inp.k)
+    label_of = {rater: s.label for s in plan.shown for rater in s.raters}
+    by_group: dict[str, set[str]] = {}
+    for r in inp.responses:
+        by_group.setdefault(r.group, set()).add(label_of.get(r.rater, ""))
+    rows = []
+    for progress in scan.progress():
+        group = progress.group
+        if not group.enabled:
+            continue
+        labels = by_group.get(group.key, set()) - {""}
+        rows.append(
+            {
+                "group": group.name,
+                "is_self": group.is_self,
+                "invited": progress.invited,
+                "finished": progress.finished,
+                "shown_as": "Zelf"
+                if group.is_self and progress.finished
+                else next(iter(labels), None),
+            }
+        )
+    return rows
+
+
+def profile_link(scan: Scan) -> dict[str, Any] | None:
+    """The situational competencies of the scan and why the municipality's newest
+    definitief profielschets chose them (its reasons and note), or None without one."""
+    from secretaris.profiles.models import Profile
+
+    profile = (
+        Profile.objects.filter(gemeente=scan.gemeente, status=Profile.DEFINITIEF)
+        .order_by("-finalised_at", "-number")
+        .first()
+    )
+    if profile is None:
+        return None
+    chosen = {item["key"]: item for item in profile.chosen_situational()}
+    model = scan.competency_model()
+    situational = {c.key for c in model.situational}
+    return {
+        "title": profile.title,
+        "version": profile.number,
+        "finalised": profile.finalised_at.date().isoformat() if profile.finalised_at else None,
+        "situational": [
+            {
+                "key": key,
+                "name": model.get(key).name,
+                "in_profile": key in chosen,
+                "reasons": list(chosen.get(key, {}).get("reasons", [])),
+                "note": chosen.get(key, {}).get("note", ""),
+            }
+            for key in scan.competency_keys
+            if key in situational
+        ],
+        "not_in_scan": [model.get(k).name for k in chosen if k not in scan.competency_keys],
+    }
 
 
 def previous_report(report: FrozenReport) -> FrozenReport | None:
@@ -112,6 +182,15 @@ def let_coach_read(report: FrozenReport, coach: Any, by: Any) -> None:
 
 def stop_coach(report: FrozenReport, coach: Any, by: Any) -> None:
     revoke(coach, report, by=by)
+
+
+def previous_focus(report: FrozenReport) -> list[str]:
+    """The focus competencies of the plan made after the previous scan (empty if none)."""
+    before = previous_report(report)
+    if before is None:
+        return []
+    plan = DevelopmentPlan.objects.filter(report=before).first()
+    return list(plan.focus) if plan else []
 
 
 def comparison(report: FrozenReport) -> list[dict[str, Any]] | None:

@@ -32,15 +32,16 @@ urlpatterns = [
     path("ontwikkelscan/<int:pk>/rapport.pdf", report_views.report_pdf, name="report_pdf"),
     path("ontwikkelscan/<int:pk>/rapport/coach/", report_views.coaches, name="report_coaches"),
     path("ontwikkelscan/<int:pk>/ontwikkelplan/", plan_views.plan, name="plan"),
+    path("ontwikkelscan/<int:pk>/ontwikkelplan.pdf", plan_views.plan_pdf, name="plan_pdf"),
     path(
         "ontwikkelscan/<int:pk>/ontwikkelplan/acties/",
         plan_views.plan_action_add,
         name="plan_action_add",
     ),
     path(
-        "ontwikkelscan/<int:pk>/ontwikkelplan/acties/<int:action_pk>/gedaan/",
-        plan_views.plan_action_done,
-        name="plan_action_done",
+        "ontwikkelscan/<int:pk>/ontwikkelplan/acties/<int:action_pk>/stand/",
+        plan_views.plan_action_status,
+        name="plan_action_status",
     ),
     path(
         "ontwikkelscan/<int:pk>/ontwikkelplan/acties/<int:action_pk>/verwijderen/",

@@ -11,6 +11,8 @@ from django.db import transaction
 
 from secretaris.dossier.models import Gemeente
 from secretaris.scan.demo import create_demo, demo_situational
+from secretaris.scan.demo_comments import FEEDBACK, FEEDFORWARD
+from secretaris.scan.development import CATALOGUE
 from secretaris.scan.models import Answer, FrozenReport, Rater, Scan
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +50,7 @@ def test_the_demo_measures_the_core_and_the_profiles_situational_competencies(de
     model = demo.scan.competency_model()
     utrecht = Gemeente.objects.get(name="Utrecht")
     expected = [c.key for c in model.core] + [
-        c.key for c in model.situational if c.key in demo_situational(utrecht)
+        c.key for c in model.situational if c.key in demo_situational(utrecht, demo.scan.secretary)
     ]
     assert demo.scan.competency_keys == expected
     assert len(expected) > len(model.core)
@@ -75,6 +77,40 @@ def test_the_demo_report_has_comments_and_a_blind_spot(demo):
     data = FrozenReport.objects.get(scan=demo.scan).data
     assert sum(len(c["feedback"]) + len(c["feedforward"]) for c in data["competencies"]) > 10
     assert data["blind_spots"]
+
+
+def test_demo_comments_belong_to_their_competency_and_never_repeat_within_it(demo):
+    data = FrozenReport.objects.get(scan=demo.scan).data
+    for c in data["competencies"]:
+        for kind, bank in (("feedback", FEEDBACK), ("feedforward", FEEDFORWARD)):
+            texts = [x["text"] for x in c[kind]]
+            assert set(texts) <= set(bank[c["key"]]), c["key"]
+            assert len(texts) == len(set(texts)), c["key"]
+    every = [x["text"] for c in data["competencies"] for x in c["feedback"] + c["feedforward"]]
+    assert len(set(every)) >= 30  # a varied set, not a handful repeated
+
+
+def test_every_competency_has_its_own_demo_comments():
+    keys = set(CATALOGUE)
+    assert set(FEEDBACK) == keys and set(FEEDFORWARD) == keys
+    assert all(len(FEEDBACK[k]) >= 4 and len(FEEDFORWARD[k]) >= 3 for k in keys)
+
+
+def test_the_demo_report_links_the_profielschets_and_records_the_response(demo):
+    data = FrozenReport.objects.get(scan=demo.scan).data
+    situational = [c.key for c in demo.scan.competencies() if c.kind != "kern"]
+    assert [s["key"] for s in data["profile"]["situational"]] == situational
+    assert all(s["in_profile"] and s["reasons"] for s in data["profile"]["situational"])
+    response = {r["group"]: r for r in data["response"]}
+    assert response["Wethouders"] == {
+        "group": "Wethouders",
+        "is_self": False,
+        "invited": 4,
+        "finished": 4,
+        "shown_as": "Wethouders",
+    }
+    assert response["Griffier"]["shown_as"] == "Overige beoordelaars"
+    assert response["Burgemeester"]["shown_as"] == "Burgemeester"
 
 
 def test_the_same_seed_gives_the_same_report(demo):

@@ -10,9 +10,11 @@ from django.utils import timezone
 
 from secretaris.accounts.models import AuditEvent
 from secretaris.competencies.model import MODELS
+from secretaris.documents.dates import nl_date
 from secretaris.scan import development
 from secretaris.scan.models import DevelopmentAction, DevelopmentPlan, FrozenReport, Scan
 from secretaris.scan.reporting import freeze_report, let_coach_read
+from secretaris.scan.tests.helpers import pdf_text
 from secretaris.test import make_user
 
 pytestmark = pytest.mark.django_db
@@ -166,9 +168,11 @@ def test_the_coordinator_an_outsider_and_a_beheerder_get_404(client, report, who
     client.force_login(user)
     assert client.get(url(report)).status_code == 404
     assert client.post(url(report), focus_post(report, plan.focus, lock=1)).status_code == 404
-    assert client.post(url(report, "plan_action_done", action.pk), {"done": "1"}).status_code == 404
+    status = {"status": "klaar"}
+    assert client.post(url(report, "plan_action_status", action.pk), status).status_code == 404
     assert client.post(url(report, "plan_action_remove", action.pk)).status_code == 404
-    assert DevelopmentAction.objects.filter(pk=action.pk, done=False).exists()
+    assert client.get(url(report, "plan_pdf")).status_code == 404
+    assert DevelopmentAction.objects.filter(pk=action.pk, status="gepland").exists()
 
 
 def test_there_is_no_plan_before_the_scan_is_closed(client, scan, alice):
@@ -311,18 +315,46 @@ def test_an_action_for_a_competency_outside_the_focus_is_refused(client, report,
     assert not plan.actions.exists()
 
 
-def test_an_action_is_marked_done_and_then_removed(client, report, alice):
+def test_an_action_goes_from_gepland_to_bezig_to_klaar_with_dates_and_then_is_removed(
+    client, report, alice
+):
     plan = saved_plan(report, report.scan.competency_keys[:2])
     action = development.take_suggestion(plan, plan.focus[0], 0)
+    assert action.status == "gepland" and action.status_text == "Gepland"
     client.force_login(alice)
-    client.post(url(report, "plan_action_done", action.pk), {"done": "1"})
+    client.post(url(report, "plan_action_status", action.pk), {"status": "bezig"})
     action.refresh_from_db()
-    assert action.done
+    today = timezone.localdate()
+    assert action.status == "bezig" and action.status_date == today
+    assert action.status_text == f"Bezig sinds {nl_date(today)}"
+    client.post(url(report, "plan_action_status", action.pk), {"status": "klaar"})
+    action.refresh_from_db()
+    assert action.status_text == f"Klaar op {nl_date(today)}"
+    page = client.get(url(report)).content.decode()
+    assert f"Klaar op {nl_date(today)}" in page
+    response = client.post(url(report, "plan_action_status", action.pk), {"status": "af"})
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == "klaar"  # an unknown status changes nothing
     client.post(url(report, "plan_action_remove", action.pk))
     assert not plan.actions.exists()
     events = AuditEvent.objects.filter(action__startswith="scan.plan_action").order_by("pk")
     actions = list(events.values_list("action", flat=True))
-    assert actions == ["scan.plan_action_done", "scan.plan_action_remove"]
+    assert actions == ["scan.plan_action_status"] * 2 + ["scan.plan_action_remove"]
+
+
+def test_the_plan_as_pdf_lists_the_actions_with_date_and_status(client, report, alice):
+    plan = saved_plan(report, report.scan.competency_keys[:2])
+    action = development.take_suggestion(plan, plan.focus[0], 0)
+    development.set_status(plan, action.pk, "bezig")
+    client.force_login(alice)
+    response = client.get(url(report, "plan_pdf"))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    text = " ".join(pdf_text(response.content).split())
+    assert "Ontwikkelplan" in text and "Aantekeningen" in text
+    assert f"Bezig sinds {nl_date(timezone.localdate())}" in text
+    assert nl_date(action.target_date) in text
 
 
 def test_a_change_to_the_actions_renews_the_plans_updated_at(report):
@@ -348,7 +380,7 @@ def test_an_action_of_another_plan_cannot_be_touched(client, report, alice):
     other_report = freeze_report(other_scan)
     client.force_login(other)
     assert client.post(url(other_report, "plan_action_remove", action.pk)).status_code == 302
-    assert client.post(url(other_report, "plan_action_done", action.pk)).status_code == 404
+    assert client.post(url(other_report, "plan_action_status", action.pk)).status_code == 404
     assert DevelopmentAction.objects.filter(pk=action.pk).exists()
 
 
