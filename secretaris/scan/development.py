@@ -453,11 +453,11 @@ def set_status(
 ) -> DevelopmentAction | None:
     """Set one action of this plan to gepland, bezig or klaar, dated today; None if it is
     not in the plan. Setting the status it already has keeps its date."""
-    if status not in dict(DevelopmentAction.STATUSES):
-        raise ValueError(f"Onbekende stand: {status!r}.")
     action = plan.actions.filter(pk=action_pk).first()
     if action is None:
         return None
+    if status not in dict(DevelopmentAction.STATUSES):
+        raise ValueError(f"Onbekende stand: {status!r}.")
     if action.status != status:
         action.status = status
         action.status_date = None if status == action.GEPLAND else today or timezone.localdate()
