@@ -86,6 +86,7 @@ def summary(report: Any) -> dict[str, Any]:
         ],
         "blind_spots": data["blind_spots"],
         "hidden_strengths": data["hidden_strengths"],
+        "response": data.get("response"),
     }
 
 

@@ -99,9 +99,10 @@ def report_document(
                 Paragraph(
                     "Hierna staat elke competentie op een eigen pagina: hoe u uzelf ziet naast "
                     "hoe elke groep u ziet, de gedragingen met hun scores en wat beoordelaars "
-                    "erover schreven. In deze volgorde:"
+                    "erover schreven. De volgorde is: "
+                    + ", ".join(c["name"] for c in data["competencies"])
+                    + "."
                 ),
-                BulletList(tuple(c["name"] for c in data["competencies"]), ordered=True),
             ),
             subsections=tuple(
                 _competency(c, definitions.get(c["key"], ""), c["key"] in situational, data)

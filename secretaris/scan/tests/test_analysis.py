@@ -17,6 +17,7 @@ from secretaris.scan.report_model import (
     ReportInput,
     Response,
     ShownGroup,
+    displayed,
     rounded,
 )
 
@@ -183,6 +184,35 @@ def test_a_gap_of_one_point_is_a_blind_spot() -> None:
     assert ("indicator", "S-1") in spots  # 5 - 4 = 1
     assert ("indicator", "S-2") not in spots  # 5 - 13/3 = 2/3
     assert ("competency", None) not in spots  # mean gap (1 + 2/3) / 2 = 5/6
+
+
+def test_the_blind_spot_rule_compares_the_gap_as_printed_with_one_decimal() -> None:
+    # 30 raters: S-1 mean 4 + 1/30, so the gap is 29/30 = 0,966..., printed "1,0" in the
+    # report; S-2 mean 4,1, gap 0,9. The competency gap (29/30 + 9/10) / 2 = 0,93...: "0,9".
+    rows = [(5, 5, 4, 4)] + [(4, 4, 4, 4)] * 2 + [(4, 5, 4, 4)] * 2 + [(4, 4, 4, 4)] * 25
+    mt = answers(MT, *rows)
+    result = report(answers(ZELF, (5, 5, 4, 4)) + mt)
+    by_code = {i.code: i for c in result.competencies for i in c.indicators}
+    assert by_code["S-1"].gap == Fraction(29, 30)
+    assert by_code["S-2"].gap == Fraction(9, 10)
+    spots = {(f.level, f.code) for f in result.blind_spots}
+    assert ("indicator", "S-1") in spots  # printed 1,0: counts, as the page says
+    assert ("indicator", "S-2") not in spots  # printed 0,9
+    assert ("competency", None) not in spots
+    assert rounded(result.competencies[0].gap) == 0.93
+
+
+@pytest.mark.parametrize(
+    ("gap", "printed"),
+    [
+        (Fraction(97, 100), Fraction(1)),
+        (Fraction(189, 200), Fraction(1)),  # 0,945 -> 0,95 in the JSON -> 1,0 on the page
+        (Fraction(94, 100), Fraction(9, 10)),
+        (Fraction(-97, 100), Fraction(-1)),
+    ],
+)
+def test_displayed_is_the_value_the_report_prints(gap: Fraction, printed: Fraction) -> None:
+    assert displayed(gap) == printed
 
 
 def test_a_gap_of_minus_one_point_is_a_hidden_strength() -> None:
