@@ -121,3 +121,20 @@ def trusted_svg(svg: str) -> SafeString:
         raise ValueError("Chart.svg must be markup from secretaris.documents.charts")
     # Safe: charts.py escapes every text and attribute, and the check above holds.
     return mark_safe(svg)
+
+
+def section_links(document: Document) -> list[tuple[str, str]]:
+    """(id, title) of every top-level section, with the ids `render_html` gives them: for
+    a list of jump links above a long document."""
+    ids = Anchors()
+    links = []
+    for section in document.sections:
+        links.append((ids.unique(section.anchor or section.title), plain_text(section.title)))
+        _reserve(section.subsections, ids)
+    return links
+
+
+def _reserve(sections: tuple[Section, ...], ids: Anchors) -> None:
+    for section in sections:
+        ids.unique(section.anchor or section.title)
+        _reserve(section.subsections, ids)

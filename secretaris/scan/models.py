@@ -40,6 +40,14 @@ CANNOT_JUDGE = "kan ik niet beoordelen"
 DEFAULT_K = 3
 MIN_K = 2
 REMINDER_INTERVAL = timedelta(days=3)
+MINUTES_PER_PAGE = 1.5  # one competency page: 5-6 behaviours and two optional questions
+
+
+def minutes_for(pages: int) -> int:
+    """Estimated minutes for `pages` questionnaire pages, rounded up to a whole minute."""
+    import math
+
+    return max(1, math.ceil(pages * MINUTES_PER_PAGE)) if pages > 0 else 0
 
 
 class ScanClosed(Exception):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from secretaris.accounts.audit import audit
 from secretaris.documents.dates import nl_date
-from secretaris.documents.html import render_html
+from secretaris.documents.html import render_html, section_links
 from secretaris.scan import reporting
 from secretaris.scan.models import DevelopmentPlan, FrozenReport
 from secretaris.scan.report_document import report_document
@@ -69,13 +69,15 @@ def _document(report: FrozenReport):
 def report(request, pk: int):
     report = _readable(request, pk)
     audit(request, "scan.report_opened", report.scan)
+    built = SimpleLazyObject(lambda: _document(report))
     return render(
         request,
         "scan/report.html",
         {
             "report": report,
             "scan": report.scan,
-            "document": SimpleLazyObject(lambda: render_html(_document(report))),
+            "document": SimpleLazyObject(lambda: render_html(built)),
+            "contents": SimpleLazyObject(lambda: section_links(built)),
             "is_secretary": request.user.pk == report.scan.secretary_id,
         },
     )

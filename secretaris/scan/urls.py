@@ -55,5 +55,6 @@ urlpatterns = [
     ),
     path("scan/antwoord/<str:token>/", views.answer, name="answer"),
     path("scan/antwoord/<str:token>/afronden/", views.answer_finish, name="answer_finish"),
+    path("scan/antwoord/<str:token>/later/", views.answer_later, name="answer_later"),
     path("scan/antwoord/<str:token>/<int:step>/", views.answer_step, name="answer_step"),
 ]

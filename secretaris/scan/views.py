@@ -39,6 +39,7 @@ from secretaris.scan.models import (
     Rater,
     Scan,
     ScanClosed,
+    minutes_for,
     newest_definitief_profile,
     start_scan,
 )
@@ -378,12 +379,15 @@ def link_not_valid(request: HttpRequest) -> HttpResponse:
 
 def _context(rater: Rater, token: str, **extra) -> dict:
     competencies = rater.scan.competencies()
+    step = extra.get("step")
     return {
         "rater": rater,
         "scan": rater.scan,
         "token": token,
         "competencies": competencies,
         "total_steps": len(competencies),
+        "minutes_total": minutes_for(len(competencies)),
+        "minutes_left": minutes_for(len(competencies) - step + 1) if step else None,
         **extra,
     }
 
@@ -439,6 +443,8 @@ def answer_step(request, rater: Rater, token: str, step: int):
                 return link_not_valid(request)
             except AlreadyFinished:
                 return redirect("scan:answer", token)
+            if "later" in request.POST:
+                return redirect("scan:answer_later", token)
             if step < len(competencies):
                 return redirect("scan:answer_step", token, step + 1)
             return redirect("scan:answer_finish", token)
@@ -450,6 +456,21 @@ def answer_step(request, rater: Rater, token: str, step: int):
         request,
         "scan/rater/step.html",
         _context(rater, token, form=form, competency=competency, step=step),
+    )
+
+
+@rater_link
+@require_http_methods(["GET"])
+def answer_later(request, rater: Rater, token: str):
+    """After "Opslaan en later verder": what is saved, and until when the link works."""
+    if rater.finished_at or not rater.started_at:
+        return redirect("scan:answer", token)
+    done = rater.completed_steps()
+    left = len(done) - sum(done)
+    return render(
+        request,
+        "scan/rater/later.html",
+        _context(rater, token, pages_done=sum(done), pages_left=left, minutes=minutes_for(left)),
     )
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from secretaris.scan.models import Answer, Comment, Rater
+from secretaris.scan.models import Answer, Comment, Rater, minutes_for
 from secretaris.scan.tests.conftest import add_rater, open_with_link
 
 pytestmark = pytest.mark.django_db
@@ -74,11 +74,12 @@ def test_a_rater_in_a_group_cannot_ask_to_be_shown_by_role(client, link, wethoud
     assert Rater.objects.get(pk=wethouder.pk).show_by_role is False
 
 
-def test_each_page_says_which_step_it_is_and_offers_a_five_point_scale(client, link, scan):
+def test_each_page_says_which_page_it_is_and_offers_a_five_point_scale(client, link, scan):
     started(client, link)
     page = client.get(step_url(link, 1)).content.decode()
-    n = len(scan.competencies()) + 1
-    assert f"Stap 1 van {n}" in page
+    n = len(scan.competencies())
+    assert f"Pagina 1 van {n}" in page  # the same count as the explanation's "n pagina's"
+    assert f"nog ongeveer {minutes_for(n)} minuten" in page
     assert page.count('<fieldset class="utrecht-form-fieldset sec-scale') == 6
     assert page.count("<legend") == 6
     for label in ("1 – nooit/zelden", "5 – (bijna) altijd", "Kan ik niet beoordelen"):
@@ -96,6 +97,47 @@ def test_a_saved_page_leads_to_the_next_and_the_link_resumes_at_the_first_open_p
     assert response.url == step_url(link, 2)
     client.post(step_url(link, 2), page_data(second))
     assert client.get(link).url == step_url(link, 3)
+
+
+def test_the_questionnaire_has_no_site_navigation_or_footer_and_names_the_secretary(
+    client, link, scan, alice
+):
+    intro = client.get(link).content.decode()
+    assert f"{len(scan.competencies())} pagina's" in intro
+    assert f"ongeveer {minutes_for(len(scan.competencies()))} minuten" in intro
+    started(client, link)
+    page = client.get(step_url(link, 1)).content.decode()
+    assert "Hoofdmenu" not in page and "Inloggen" not in page and "Bronnen" not in page
+    assert f"Hoe vaak ziet u {alice.get_full_name()} dit doen?" in page
+    assert alice.get_username() not in page.replace(alice.get_full_name(), "")
+    assert scan.deadline_text in page
+
+
+def test_opslaan_en_later_verder_keeps_the_page_and_says_until_when_the_link_works(
+    client, link, scan, wethouder
+):
+    started(client, link)
+    first = scan.competencies()[0]
+    response = client.post(step_url(link, 1), {**page_data(first), "later": "1"})
+    assert response.url == reverse("scan:answer_later", args=[link.rstrip("/").split("/")[-1]])
+    page = client.get(response.url).content.decode()
+    assert "Uw antwoorden zijn bewaard" in page and scan.deadline_text in page
+    assert f"1 van de {len(scan.competencies())} pagina" in page
+    assert Answer.objects.filter(rater=wethouder).count() == len(first.indicators)
+    assert client.get(link).url == step_url(link, 2)  # the link resumes where they were
+
+
+def test_opslaan_en_later_verder_with_an_open_statement_saves_nothing_and_says_so(
+    client, link, scan, wethouder
+):
+    started(client, link)
+    first = scan.competencies()[0]
+    data = page_data(first)
+    del data[first.indicators[0].code]
+    response = client.post(step_url(link, 1), {**data, "later": "1"})
+    assert response.status_code == 200
+    assert "Nog niet alles is ingevuld" in response.content.decode()
+    assert not Answer.objects.filter(rater=wethouder).exists()
 
 
 def test_a_saved_page_shows_the_answers_again(client, link, scan, wethouder):
