@@ -270,6 +270,20 @@ class Scan(models.Model):
         return result
 
 
+def close_overdue_scans(now: datetime | None = None) -> list[Scan]:
+    """Close every open scan whose deadline has passed (its report is frozen then).
+
+    Run daily from cron by `secretaris scan herinneringen`; a scan closed by someone else
+    in the meantime is skipped, so running it twice is harmless.
+    """
+    now = now or timezone.now()
+    closed = []
+    for scan in Scan.objects.filter(status=Scan.OPEN, deadline__lte=now).order_by("pk"):
+        if scan.close():
+            closed.append(scan)
+    return closed
+
+
 @dataclass(frozen=True)
 class GroupProgress:
     group: RaterGroup

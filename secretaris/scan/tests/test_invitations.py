@@ -157,6 +157,40 @@ def test_the_herinneringen_command_says_how_many_were_sent(ready, smtp_server, c
     assert capsys.readouterr().out.strip() == "0 herinneringen verstuurd."
 
 
+def test_the_herinneringen_command_closes_scans_past_their_deadline_and_freezes_the_report(
+    client, ready, smtp_server, capsys
+):
+    invitations.invite(ready, now=timezone.now() - timedelta(days=4))
+    smtp_server.wait_for_messages(3)
+    Scan.objects.filter(pk=ready.pk).update(deadline=timezone.now() - timedelta(minutes=1))
+    call_command("scan", "herinneringen")
+    out = capsys.readouterr().out
+    assert f"1 scan gesloten, einddatum voorbij: {ready.pk}." in out
+    assert "0 herinneringen verstuurd." in out  # nobody is reminded of a closed scan
+    ready.refresh_from_db()
+    assert ready.status == Scan.GESLOTEN and hasattr(ready, "report")
+    event = AuditEvent.objects.get(action="scan.close")
+    assert event.detail["reason"] == "einddatum"
+    call_command("scan", "herinneringen")  # again: nothing left to close
+    assert "gesloten" not in capsys.readouterr().out
+
+
+def test_an_open_scan_before_its_deadline_stays_open(ready, smtp_server, capsys):
+    invitations.invite(ready)
+    call_command("scan", "herinneringen")
+    ready.refresh_from_db()
+    assert ready.status == Scan.OPEN
+    assert "gesloten" not in capsys.readouterr().out
+
+
+def test_the_dashboard_says_the_scan_closes_by_itself_after_the_deadline(client, bob, ready):
+    ready.mark_open()
+    client.force_login(bob)
+    page = client.get(reverse("scan:dashboard", args=[ready.pk])).content.decode()
+    assert f"open tot en met {ready.deadline_text}" in page
+    assert "sluit de scan vanzelf" in page
+
+
 def test_the_reminder_button_on_the_dashboard(client, bob, ready, smtp_server):
     invitations.invite(ready, now=timezone.now() - timedelta(days=4))
     client.force_login(bob)

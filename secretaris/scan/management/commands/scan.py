@@ -30,8 +30,17 @@ def _no_arguments(parser: ArgumentParser) -> None:
 
 
 def reminders(command: BaseCommand, options: dict[str, Any]) -> None:
+    from secretaris.accounts.audit import audit
     from secretaris.scan.invitations import remind
+    from secretaris.scan.models import close_overdue_scans
 
+    closed = close_overdue_scans()
+    for scan in closed:
+        audit(None, "scan.close", scan, by="secretaris scan herinneringen", reason="einddatum")
+    if closed:
+        noun = "scan" if len(closed) == 1 else "scans"
+        numbers = ", ".join(str(s.pk) for s in closed)
+        command.stdout.write(f"{len(closed)} {noun} gesloten, einddatum voorbij: {numbers}.")
     outcome = remind()
     noun = "herinnering" if outcome.sent == 1 else "herinneringen"
     command.stdout.write(f"{outcome.sent} {noun} verstuurd.")
@@ -77,10 +86,11 @@ def link(command: BaseCommand, options: dict[str, Any]) -> None:
 
 SUBCOMMANDS: dict[str, SubCommand] = {
     "herinneringen": SubCommand(
-        help="Herinneringen sturen aan wie nog niet klaar is (voor cron).",
-        description="Stuurt een herinnering met een nieuwe link aan elke beoordelaar van een "
-        "open scan die nog niet klaar is en in 3 dagen geen e-mail van ons kreeg. Veilig om "
-        "elke dag te draaien. Voorbeeld: secretaris scan herinneringen",
+        help="Scans sluiten waarvan de einddatum voorbij is, en herinneringen sturen (voor cron).",
+        description="Sluit eerst elke open scan waarvan de einddatum voorbij is; het rapport "
+        "ligt dan vast. Stuurt daarna een herinnering met een nieuwe link aan elke beoordelaar "
+        "van een open scan die nog niet klaar is en in 3 dagen geen e-mail van ons kreeg. "
+        "Veilig om elke dag te draaien. Voorbeeld: secretaris scan herinneringen",
         arguments=_no_arguments,
         run=reminders,
     ),
