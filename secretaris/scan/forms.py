@@ -113,6 +113,13 @@ class NewScanForm(StyledForm):
         help_text="Wie de feedback krijgt. Maakt u de scan voor iemand anders? Dan bent u "
         "de coördinator: u ziet wie er meedoen en hoe ver ze zijn, maar nooit de antwoorden.",
     )
+    secretary_name = forms.CharField(
+        label="Volledige naam van de gemeentesecretaris",
+        max_length=150,
+        required=False,
+        help_text="Alleen nodig als deze gebruiker nog geen naam heeft. Beoordelaars zien de "
+        "naam in de uitnodiging en in de vragenlijst, bijvoorbeeld Anne de Vries.",
+    )
     deadline = deadline_field()
     k = forms.IntegerField(
         label="Drempel voor anonimiteit",
@@ -123,6 +130,25 @@ class NewScanForm(StyledForm):
         help_text="Een groep met minder ingevulde vragenlijsten dan dit getal tonen we nooit "
         "apart. Wij raden 3 aan; een hoger getal is anoniemer.",
     )
+
+    def clean(self) -> dict[str, Any]:
+        """A secretary without a name gets one here: raters must not see a username."""
+        data = super().clean()
+        user = data.get("secretary")
+        name = " ".join(data.get("secretary_name", "").split())
+        if user is not None and not user.get_full_name().strip():
+            if not name:
+                self.add_error(
+                    "secretary_name",
+                    "Deze gebruiker heeft nog geen naam. Vul de volledige naam in: "
+                    "beoordelaars zien die in de vragenlijst.",
+                )
+            elif " " not in name:
+                self.add_error(
+                    "secretary_name", "Vul voornaam en achternaam in, bijvoorbeeld Anne de Vries."
+                )
+        data["secretary_name"] = name
+        return data
 
     def __init__(self, *args: Any, model: CompetencyModel, **kwargs: Any) -> None:
         self.model = model

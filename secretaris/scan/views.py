@@ -95,6 +95,12 @@ def new(request):
         form = NewScanForm(request.POST, model=model)
         if form.is_valid():
             data = form.cleaned_data
+            secretary = data["secretary"]
+            if data["secretary_name"] and not secretary.get_full_name().strip():
+                first, _, last = data["secretary_name"].partition(" ")
+                secretary.first_name, secretary.last_name = first, last
+                secretary.save(update_fields=["first_name", "last_name"])
+                audit(request, "user_renamed", user=secretary, by=request.user.get_username())
             scan = start_scan(
                 gemeente=data["gemeente"],
                 secretary=data["secretary"],

@@ -48,3 +48,37 @@ def test_the_help_has_an_example(capsys):
         call_command("gebruiker", "--help")
     out = capsys.readouterr().out
     assert "Voorbeeld:" in out and "--reset-2fa" in out
+
+
+def test_a_new_user_gets_a_full_name_with_naam(db, monkeypatch, capsys):
+    from django.contrib.auth.models import User
+
+    monkeypatch.setenv("SECRETARIS_WACHTWOORD", PASSWORD)
+    call_command("gebruiker", "anne", "--naam", "Anne de Vries")
+    anne = User.objects.get(username="anne")
+    assert (anne.first_name, anne.last_name) == ("Anne", "de Vries")
+    assert anne.get_full_name() == "Anne de Vries"
+
+
+def test_a_new_user_without_naam_in_a_script_is_warned(db, monkeypatch, capsys):
+    monkeypatch.setenv("SECRETARIS_WACHTWOORD", PASSWORD)
+    call_command("gebruiker", "anne")
+    assert "geen naam" in capsys.readouterr().out
+
+
+def test_naam_alone_renames_an_existing_user_and_keeps_the_password(alice, monkeypatch, capsys):
+    monkeypatch.delenv("SECRETARIS_WACHTWOORD", raising=False)
+    old_hash = alice.password
+    call_command("gebruiker", "alice", "--naam", "  Alice  van den   Berg ")
+    alice.refresh_from_db()
+    assert alice.get_full_name() == "Alice van den Berg"
+    assert alice.password == old_hash
+    assert "heet nu Alice van den Berg" in capsys.readouterr().out
+    assert AuditEvent.objects.filter(action="user_renamed", user=alice).exists()
+
+
+@pytest.mark.parametrize("name", ["   ", "x" * 151])
+def test_an_empty_or_too_long_name_is_refused(alice, name):
+    with pytest.raises(CommandError) as info:
+        call_command("gebruiker", "alice", "--naam", name)
+    assert info.value.returncode == 2

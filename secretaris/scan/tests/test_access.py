@@ -167,6 +167,43 @@ def test_making_a_scan_for_someone_else_makes_you_coordinator(client, alice, bob
     assert scan.coordinator == bob and role_of(bob, scan) == "bewerker"
 
 
+def test_a_secretary_without_a_name_gets_one_when_the_scan_is_made(client, alice, charlie):
+    client.force_login(alice)
+    post = {
+        "gemeente": "GM0344",
+        "model_version": "2026.1",
+        "title": "Ontwikkelscan",
+        "secretary": "charlie",
+        "deadline": (timezone.localdate() + timedelta(days=21)).isoformat(),
+        "k": "3",
+    }
+    page = client.post(reverse("scan:new"), post).content.decode()
+    assert "Deze gebruiker heeft nog geen naam" in page
+    assert not Scan.objects.exists()
+    client.post(reverse("scan:new"), {**post, "secretary_name": " Charlie  de Wit "})
+    charlie.refresh_from_db()
+    assert charlie.get_full_name() == "Charlie de Wit"
+    assert Scan.objects.get().secretary_name == "Charlie de Wit"
+
+
+def test_a_scan_cannot_rename_a_secretary_who_has_a_name(client, alice, bob):
+    client.force_login(bob)
+    client.post(
+        reverse("scan:new"),
+        {
+            "gemeente": "GM0344",
+            "model_version": "2026.1",
+            "title": "Ontwikkelscan",
+            "secretary": "alice",
+            "secretary_name": "Iemand Anders",
+            "deadline": (timezone.localdate() + timedelta(days=21)).isoformat(),
+            "k": "3",
+        },
+    )
+    alice.refresh_from_db()
+    assert alice.get_full_name() == "Alice Aerts"
+
+
 def test_a_new_scan_refuses_a_past_deadline_an_unknown_secretary_and_k_below_2(client, alice):
     client.force_login(alice)
     page = client.post(
