@@ -38,7 +38,7 @@ def scan_server(tmp_path_factory):
             "EMAIL_HOST": smtp.host,
             "EMAIL_PORT": str(smtp.port),
         }
-        setup = [["gebruiker", "carol", "--email", "carol@example.nl"]]
+        setup = [["gebruiker", "carol", "--email", "carol@example.nl", "--naam", "Carol de Jong"]]
         with running_server(
             tmp, database="secretaris_browser_scan", setup=setup, port=port, extra_env=mail
         ):
@@ -91,6 +91,15 @@ def set_up_scan(page, url: str) -> None:
     assert "4 uitnodigingen verstuurd" in page.content()  # Carol herself too
     assert_accessible(page)
     page.screenshot(path="/tmp/secretaris-scan-voortgang.png", full_page=True)
+    dashboard = page.url
+    page.set_viewport_size(PHONE)  # the coordinator on a phone: no sideways scrolling
+    for path in (dashboard, dashboard + "beoordelaars/"):
+        page.goto(path)
+        assert no_sideways_scrolling(page), path
+        assert_accessible(page)
+    page.screenshot(path="/tmp/secretaris-scan-beoordelaars-telefoon.png", full_page=True)
+    page.goto(dashboard)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_a_rater_answers_on_a_phone_from_the_link_in_the_email(browser, page, scan_server):
@@ -104,6 +113,9 @@ def test_a_rater_answers_on_a_phone_from_the_link_in_the_email(browser, page, sc
     phone = browser.new_context(viewport=PHONE, locale="nl-NL").new_page()
     phone.goto(link)
     assert "U bent de enige in de groep Burgemeester" in phone.content()
+    assert phone.get_by_role("navigation", name="Hoofdmenu").count() == 0  # no site menu
+    assert "Inloggen" not in phone.content() and "Bronnen" not in phone.content()
+    assert "7 pagina's" in phone.content() and "ongeveer 11 minuten" in phone.content()
     assert phone.get_by_label(re.compile("^Samenvoegen")).is_checked()  # merged by default
     assert no_sideways_scrolling(phone)
     assert_accessible(phone)
@@ -120,7 +132,8 @@ def test_a_rater_answers_on_a_phone_from_the_link_in_the_email(browser, page, sc
     while "/afronden/" not in phone.url:
         steps += 1
         assert phone.locator("h1").count() == 1
-        assert f"Stap {steps} van 8" in phone.content()  # 6 core + visie + versturen
+        assert f"Pagina {steps} van 7" in phone.content()  # 6 core + visie
+        assert "Opslaan en later verder" in phone.content()
         assert no_sideways_scrolling(phone)
         assert_accessible(phone)
         scales = phone.locator("fieldset.sec-scale")
@@ -134,7 +147,16 @@ def test_a_rater_answers_on_a_phone_from_the_link_in_the_email(browser, page, sc
         phone.get_by_label("Wat gaat goed?").fill("Duidelijk in het driehoeksoverleg.")
         if steps == 1:
             phone.screenshot(path="/tmp/secretaris-scan-stap.png", full_page=True)
-        phone.get_by_role("button", name="Opslaan en verder").click()
+        if steps == 2:  # stop half-way, and come back with the same link
+            phone.get_by_role("button", name="Opslaan en later verder").click()
+            phone.wait_for_url("**/later/")
+            assert "Uw antwoorden zijn bewaard" in phone.content()
+            assert no_sideways_scrolling(phone)
+            assert_accessible(phone)
+            phone.goto(link)
+            phone.wait_for_url("**/3/")
+            continue
+        phone.get_by_role("button", name=re.compile("^Opslaan en (verder|controleren)$")).click()
         phone.wait_for_load_state()
     assert steps == 7
     assert_accessible(phone)
