@@ -119,3 +119,21 @@ def test_the_rapport_json_holds_the_figures_of_the_frozen_report(demo, capsys):
         assert c["self"] == frozen[c["key"]]["self"]
         assert c["gap"] == frozen[c["key"]]["gap"]
     assert out["response"] == report.data["response"]
+
+
+def test_a_repeat_scan_says_how_the_previous_focus_competencies_moved(demo):
+    from secretaris.scan import reporting
+
+    first, _pages = demo
+    second = create_demo(Gemeente.objects.get(name="Utrecht"), seed=4)
+    report = FrozenReport.objects.select_related("scan__gemeente").get(scan=second.scan)
+    rows = reporting.comparison(report)
+    focus = reporting.previous_focus(report)
+    assert focus == first.scan.competency_keys[:2]  # the plan made after the first scan
+    text = flat("\n".join(pdf_pages(render_pdf(report_document(report, rows, None, focus)))))
+    assert "In uw vorige ontwikkelplan werkte u aan deze competenties" in text
+    for row in rows:
+        if row["key"] in focus:
+            change = Decimal(str(row["change"])).quantize(Decimal("0.1"), ROUND_HALF_UP)
+            word = "gestegen" if change > 0 else "gedaald" if change < 0 else "gelijk gebleven"
+            assert f"{row['name']}: {word}" in text
