@@ -104,8 +104,15 @@ def dot_plot_svg(
         f'<circle cx="{_number(left + 6)}" cy="{_number(legend_y - 5)}" r="6" fill="{DOT_COLOR}"/>'
     )
     parts.append(_text(left + 18, legend_y, "gemiddelde van anderen", font_size="13"))
+    if any(row.band is not None and row.value is not None for row in rows):
+        bx = left + 300
+        parts.append(
+            f'<rect x="{_number(bx)}" y="{_number(legend_y - 10)}" width="30" height="10" '
+            f'rx="5" fill="{BAND_COLOR}"/>'
+        )
+        parts.append(_text(bx + 38, legend_y, "spreiding", font_size="13"))
     if self_value is not None:
-        lx = left + 200
+        lx = left + 190
         parts.append(
             f'<line x1="{_number(lx)}" y1="{_number(legend_y - 5)}" x2="{_number(lx + 30)}" '
             f'y2="{_number(legend_y - 5)}" stroke="{SELF_COLOR}" stroke-width="2.5" '

@@ -34,7 +34,7 @@ def radar_svg(
     if len(axes) < 3 or not series:
         return _empty("radar", title, "Te weinig gegevens voor een radar.", chart_id)
     # Wider than high: the axis labels left and right need room.
-    width, size, cx, centre, radius = 640.0, 460.0, 320.0, 230.0, 150.0
+    width, size, cx, centre, radius = 700.0, 460.0, 350.0, 230.0, 150.0
     angle = [(-math.pi / 2) + 2 * math.pi * i / len(axes) for i in range(len(axes))]
 
     def point(i: int, value: Decimal) -> tuple[float, float]:
@@ -59,7 +59,7 @@ def radar_svg(
         lx = cx + (radius + 22) * math.cos(angle[i])
         ly = centre + (radius + 22) * math.sin(angle[i])
         anchor = "middle" if abs(lx - cx) < 20 else ("start" if lx > cx else "end")
-        lines = wrap_label(label, 18)
+        lines = wrap_label(label, 22, lines=3)
         extra = 15 * (len(lines) - 1)
         # Above the circle the lines grow upwards, below it downwards, beside it both ways.
         if ly < centre - radius * 0.9:

@@ -37,6 +37,7 @@ SUPPRESSED = "–"
 OVERIGE = "Overige beoordelaars"
 NOTABLE_GAP = Decimal("0.5")  # a gap worth naming in the summary
 MAX_GAPS = 5  # largest gaps in the summary
+GAPS_PER_COMPETENCY = 2  # so that one competency cannot fill the list
 EXTREMES = 3  # strongest and weakest competencies in the summary
 NOTE_LINES = 8  # empty lines for notes under the plan
 
@@ -162,7 +163,9 @@ def ranked_competencies(data: dict[str, Any]) -> tuple[list[dict], list[dict]]:
 
 def largest_gaps(data: dict[str, Any]) -> list[dict[str, Any]]:
     """At most MAX_GAPS behaviours with the largest printed self-other gap (at least
-    NOTABLE_GAP either way), each with its competency; ties keep the model's order."""
+    NOTABLE_GAP either way), each with its competency, and at most GAPS_PER_COMPETENCY
+    from one competency (its blind spots are all in the findings section); ties keep the
+    model's order."""
     found = [
         {"competency": c["name"], "key": c["key"], **i}
         for c in data["competencies"]
@@ -170,7 +173,11 @@ def largest_gaps(data: dict[str, Any]) -> list[dict[str, Any]]:
         if i.get("gap") is not None and abs(shown(i["gap"])) >= NOTABLE_GAP
     ]
     found.sort(key=lambda i: -abs(shown(i["gap"])))
-    return found[:MAX_GAPS]
+    chosen: list[dict[str, Any]] = []
+    for item in found:
+        if sum(1 for c in chosen if c["key"] == item["key"]) < GAPS_PER_COMPETENCY:
+            chosen.append(item)
+    return chosen[:MAX_GAPS]
 
 
 def gap_sentence(gap: Any, clear: Decimal) -> str:
@@ -469,7 +476,7 @@ def _competency(
     others = c["others"]
     blocks: list[Block] = []
     if definition:
-        blocks.append(Paragraph(f"*{definition}*"))
+        blocks.append(Paragraph(f"*{definition[:1].upper()}{definition[1:]}*"))
     line = f"Anderen geven gemiddeld **{figure(others)}**, u zelf **{score(c['self'])}**"
     if c.get("gap") is not None:
         line += f": verschil {signed(c['gap'])}. " + gap_sentence(c["gap"], _clear(data))

@@ -30,3 +30,18 @@ def test_a_value_that_may_not_be_shown_is_said_so_and_not_drawn():
 
 def test_two_axes_are_too_few_for_a_radar():
     assert "Te weinig" in str(radar_svg(["a", "b"], [("x", [1, 2])], title="t"))
+
+
+def test_long_labels_wrap_over_lines_instead_of_being_cut():
+    axes = [
+        "Bestuurlijke & politieke sensitiviteit",
+        "Visie",
+        "Complexe organisatie ontwikkelingsprocessen in dynamische omgeving",
+    ]
+    root = ET.fromstring(str(radar_svg(axes, [("Zelf", [4, 3, 5])], title="t")))
+    texts = [t.text for t in root.findall("s:text", NS)]
+    joined = " ".join(texts)
+    for label in axes:
+        assert label in joined  # every word, in order, on consecutive lines
+    assert "sensitiviteit" in texts and "ontwikkelingsprocessen" in texts
+    assert not any("…" in t for t in texts)
