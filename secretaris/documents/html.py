@@ -123,18 +123,22 @@ def trusted_svg(svg: str) -> SafeString:
     return mark_safe(svg)
 
 
-def section_links(document: Document) -> list[tuple[str, str]]:
-    """(id, title) of every top-level section, with the ids `render_html` gives them: for
-    a list of jump links above a long document."""
+def section_links(document: Document) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(id, title, subsections as (id, title)) of every top-level section, with the ids
+    `render_html` gives them: for jump links above a long document."""
     ids = Anchors()
     links = []
     for section in document.sections:
-        links.append((ids.unique(section.anchor or section.title), plain_text(section.title)))
-        _reserve(section.subsections, ids)
+        anchor = ids.unique(section.anchor or section.title)
+        links.append((anchor, plain_text(section.title), _reserve(section.subsections, ids)))
     return links
 
 
-def _reserve(sections: tuple[Section, ...], ids: Anchors) -> None:
+def _reserve(sections: tuple[Section, ...], ids: Anchors) -> list[tuple[str, str]]:
+    """Take the ids of `sections` and everything under them, in reading order; return the
+    (id, title) of `sections` themselves."""
+    found = []
     for section in sections:
-        ids.unique(section.anchor or section.title)
+        found.append((ids.unique(section.anchor or section.title), plain_text(section.title)))
         _reserve(section.subsections, ids)
+    return found

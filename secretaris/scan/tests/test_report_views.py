@@ -160,3 +160,15 @@ def test_a_repeat_scan_is_compared_with_the_previous_one(client, closed_scan, al
     login(client, alice)
     body = client.get(reverse("scan:report", args=[second.pk])).content.decode()
     assert "Vergelijking met de vorige scan" in body
+
+
+def test_the_report_page_opens_with_jump_links_to_every_part(client, closed_scan, alice):
+    login(client, alice)
+    page = client.get(reverse("scan:report", args=[closed_scan.pk])).content.decode()
+    nav = page[page.index('aria-label="In dit rapport"') :]
+    nav = nav[: nav.index("</nav>")]
+    for anchor in ("samenvatting", "hoe-lees-je-dit", "per-competentie", "ontwikkelplan"):
+        assert f'href="#{anchor}"' in nav
+        assert f'id="{anchor}"' in page
+    for key in closed_scan.competency_keys:
+        assert f'href="#{key}"' in nav and f'id="{key}"' in page
