@@ -21,10 +21,23 @@ def test_the_secretary_reads_the_report_and_makes_a_plan(page, server_url):
     assert "Blinde vlekken" in page.content()
     assert_accessible(page)
     page.screenshot(path="/tmp/secretaris-rapport.png", full_page=True)
+    assert page.get_by_role("navigation", name="In dit rapport").count() == 1
     for path in ("ontwikkelplan/", "rapport/coach/"):
         page.goto(f"{server_url}/ontwikkelscan/1/{path}")
         assert page.locator("h1").count() == 1
         assert_accessible(page)
+
+    # The plan: the proposed focus, one suggestion taken over, and its status tracked.
+    page.goto(f"{server_url}/ontwikkelscan/1/ontwikkelplan/")
+    page.get_by_role("button", name="Focus opslaan").click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Overnemen").first.click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Op bezig zetten").first.click()
+    page.wait_for_load_state()
+    assert "Bezig sinds" in page.content()
+    assert_accessible(page)
+    assert page.get_by_role("link", name="Plan als PDF").count() == 1
 
 
 def test_the_report_is_not_for_others(page, server_url):
