@@ -25,7 +25,7 @@ from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from secretaris.scan.models import REMINDER_INTERVAL, Rater, Scan
+from secretaris.scan.models import REMINDER_INTERVAL, Rater, Scan, minutes_for
 from secretaris.scan.tokens import answer_url, new_token, token_hash
 
 INVITATION = "invitation"
@@ -120,6 +120,7 @@ def message(rater: Rater, kind: str, token: str) -> EmailMessage:
         "link": answer_url(token),
         "is_self": rater.group.is_self,
         "reminder": kind == REMINDER,
+        "minutes": minutes_for(len(scan.competency_keys)),
     }
     with translation.override("nl"):
         body = render_to_string(f"scan/email/{kind}.txt", context)

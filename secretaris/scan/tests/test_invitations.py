@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from secretaris.accounts.models import AuditEvent
 from secretaris.scan import invitations
-from secretaris.scan.models import Rater, Scan
+from secretaris.scan.models import Rater, Scan, minutes_for
 from secretaris.scan.tests.conftest import add_rater
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +52,8 @@ def test_invitations_arrive_by_email_with_a_personal_link_that_works(
     assert "Alice Aerts" in subject(to_willem) and "Súdwest-Fryslân" in subject(to_willem)
     assert "https://secretaris.example.nl/scan/antwoord/" in body
     assert ready.deadline_text in body and "anoniem" in body
+    assert f"ongeveer {minutes_for(len(ready.competency_keys))} minuten" in body
+    assert "Opslaan en later verder" in body
     assert to_willem["Reply-To"] == "bob@example.nl"  # the coordinator answers questions
     ready.refresh_from_db()
     assert ready.status == Scan.OPEN
