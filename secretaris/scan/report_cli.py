@@ -46,9 +46,11 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
         from secretaris.documents.pdf import render_pdf
         from secretaris.scan.report_document import report_document
         from secretaris.scan.report_views import plan_summary
-        from secretaris.scan.reporting import comparison
+        from secretaris.scan.reporting import comparison, previous_focus
 
-        document = report_document(report, comparison(report), plan_summary(report))
+        document = report_document(
+            report, comparison(report), plan_summary(report), previous_focus(report)
+        )
         try:
             Path(options["pdf"]).write_bytes(render_pdf(document))
         except OSError as exc:
