@@ -44,13 +44,9 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     audit(None, "scan.report_exported", report.scan, by="secretaris scan rapport")
     if options["pdf"]:
         from secretaris.documents.pdf import render_pdf
-        from secretaris.scan.report_document import report_document
-        from secretaris.scan.report_views import plan_summary
-        from secretaris.scan.reporting import comparison, previous_focus
+        from secretaris.scan.report_views import full_document
 
-        document = report_document(
-            report, comparison(report), plan_summary(report), previous_focus(report)
-        )
+        document = full_document(report)
         try:
             Path(options["pdf"]).write_bytes(render_pdf(document))
         except OSError as exc:

@@ -56,7 +56,8 @@ def plan_summary(report: FrozenReport) -> dict[str, Any] | None:
     }
 
 
-def _document(report: FrozenReport):
+def full_document(report: FrozenReport):
+    """The whole report with its comparison and plan, as the page, the PDF and the CLI show it."""
     return report_document(
         report,
         reporting.comparison(report),
@@ -69,7 +70,7 @@ def _document(report: FrozenReport):
 def report(request, pk: int):
     report = _readable(request, pk)
     audit(request, "scan.report_opened", report.scan)
-    built = SimpleLazyObject(lambda: _document(report))
+    built = SimpleLazyObject(lambda: full_document(report))
     return render(
         request,
         "scan/report.html",
@@ -89,7 +90,7 @@ def report_pdf(request, pk: int):
 
     report = _readable(request, pk)
     audit(request, "scan.report_downloaded", report.scan)
-    response = HttpResponse(render_pdf(_document(report)), content_type="application/pdf")
+    response = HttpResponse(render_pdf(full_document(report)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="ontwikkelscan-{report.scan_id}.pdf"'
     return response
 
