@@ -147,7 +147,11 @@ def profile_link(scan: Scan) -> dict[str, Any] | None:
             for key in scan.competency_keys
             if key in situational
         ],
-        "not_in_scan": [model.get(k).name for k in chosen if k not in scan.competency_keys],
+        "not_in_scan": [
+            c.name
+            for c in model.situational
+            if c.key in chosen and c.key not in scan.competency_keys
+        ],
     }
 
 
