@@ -172,3 +172,25 @@ def test_the_report_page_opens_with_jump_links_to_every_part(client, closed_scan
         assert f'id="{anchor}"' in page
     for key in closed_scan.competency_keys:
         assert f'href="#{key}"' in nav and f'id="{key}"' in page
+
+
+def test_without_a_definitief_profielschets_the_report_says_nothing_about_one(
+    client, closed_scan, alice
+):
+    report = FrozenReport.objects.get(scan=closed_scan)
+    assert report.data["profile"] is None
+    login(client, alice)
+    page = client.get(reverse("scan:report", args=[closed_scan.pk])).content.decode()
+    assert "Situationele competenties uit de profielschets" not in page
+    assert "Samenvatting" in page and "Respons per groep" in page
+
+
+def test_an_old_report_without_response_says_it_was_not_recorded(client, closed_scan, alice):
+    report = FrozenReport.objects.get(scan=closed_scan)
+    data = dict(report.data)
+    data.pop("response")
+    data.pop("profile")
+    FrozenReport.objects.filter(pk=report.pk).update(data=data)
+    login(client, alice)
+    page = client.get(reverse("scan:report", args=[closed_scan.pk])).content.decode()
+    assert "De respons per groep is bij dit rapport niet vastgelegd" in page
