@@ -13,6 +13,7 @@ compare figures (blind spot, "largest gaps") compare exactly that printed value
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -448,8 +449,6 @@ def _profile(data: dict[str, Any], gemeente: str) -> Section:
 
 
 def nl_date_iso(value: str | None) -> str:
-    from datetime import date
-
     return nl_date(date.fromisoformat(value)) if value else ""
 
 
@@ -462,7 +461,7 @@ def _band(f: dict[str, Any]) -> tuple[float, float] | None:
     return (max(1.0, f["mean"] - f["sd"]), min(5.0, f["mean"] + f["sd"]))
 
 
-def _dot_rows(c: dict[str, Any], data: dict[str, Any]) -> list[DotRow]:
+def _dot_rows(c: dict[str, Any]) -> list[DotRow]:
     others = c["others"]
     rows = [DotRow(f"Alle anderen ({others['n']})", others.get("mean"), _band(others), True)]
     for g in c["groups"]:
@@ -485,7 +484,7 @@ def _competency(
     if situational:
         line += " Dit is een situationele competentie uit de profielschets."
     blocks.append(Paragraph(line))
-    rows = _dot_rows(c, data)
+    rows = _dot_rows(c)
     blocks.append(
         Chart(
             dot_plot_svg(rows, title=f"{c['name']}: zelf en anderen", self_value=c.get("self")),
