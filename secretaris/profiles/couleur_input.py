@@ -1,4 +1,8 @@
-"""Turn a profile's dossier snapshot (and what users entered) into rule input."""
+"""Turn a profile's dossier snapshot (and what users entered) into rule input.
+
+Read defensively: a municipality may lack any part of the dossier (no election, no
+regelingen, no Iv3 balance), and older snapshots lack the newer parts altogether.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,23 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
-from secretaris.competencies.couleur import Couleur, MergerFact, StaffFigures
+from secretaris.competencies.couleur import Couleur, FinanceFigures, MergerFact, StaffFigures
 from secretaris.dossier.politics import effective_number_of_parties
+from secretaris.profiles.bestuur import coalition
 
 
 def couleur_from_snapshot(
-    snapshot: dict[str, Any], organisation: dict[str, Any] | None = None, today: date | None = None
+    snapshot: dict[str, Any],
+    organisation: dict[str, Any] | None = None,
+    today: date | None = None,
+    bestuur: dict[str, Any] | None = None,
 ) -> Couleur:
+    """`bestuur` is the profile's own notes (Profile.bestuur); without it nothing is known."""
     facts = snapshot.get("facts", {})
     history = snapshot.get("inhabitants_history", [])
     council = snapshot.get("council") or {}
-    bestuur = snapshot.get("bestuur") or {}
+    bestuur = bestuur or {}
+    cooperation = snapshot.get("samenwerking") or {}
     seats = [item["seats"] for item in council.get("seats", [])]
     inhabitants = snapshot.get("inhabitants") or {}
     growth, years = _growth(history)
@@ -37,10 +47,13 @@ def couleur_from_snapshot(
             for m in snapshot.get("mergers", [])
         ),
         merger_plans=bestuur.get("merger_plans") or "",
+        shared_service=shared_service_name(cooperation),
+        regelingen=_regelingen(cooperation),
+        finances=_finances(snapshot.get("financien") or {}),
         lists_with_seats=council.get("lists_with_seats"),
         enp=effective_number_of_parties(seats) if seats else None,
         council_size=council.get("seats_total"),
-        coalition_parties=tuple(bestuur.get("coalition_parties") or ()),
+        coalition_parties=tuple(coalition(bestuur)),
         coalition_changes=bestuur.get("coalition_changes") or "",
         regional_cooperation=bestuur.get("regional_cooperation") or "",
         corop_centre=bool((snapshot.get("corop") or {}).get("centre_function")),
@@ -50,6 +63,35 @@ def couleur_from_snapshot(
         staff=_staff(organisation or {}),
         today=today or date.today(),
     )
+
+
+def shared_service_name(cooperation: dict[str, Any]) -> str:
+    """The shared werkorganisatie the civil service works in, "" when none is known."""
+    shared = cooperation.get("shared_service") or cooperation.get("werkorganisatie")
+    if isinstance(shared, dict):
+        return str(shared.get("name") or shared.get("naam") or "")
+    return str(shared or "")
+
+
+def _regelingen(cooperation: dict[str, Any]) -> int | None:
+    if isinstance(cooperation.get("count"), int):
+        return cooperation["count"]
+    regelingen = cooperation.get("regelingen")
+    return len(regelingen) if isinstance(regelingen, list) else None
+
+
+def _finances(finance: dict[str, Any]) -> FinanceFigures | None:
+    solvency = _decimal(_value(finance.get("solvency_pct") or finance.get("solvabiliteit")))
+    debt = _decimal(_value(finance.get("net_debt_ratio_pct")))
+    if solvency is None and debt is None:
+        return None
+    return FinanceFigures(
+        solvency_pct=solvency, net_debt_ratio_pct=debt, year=_int(finance.get("year"))
+    )
+
+
+def _value(item: Any) -> Any:
+    return item.get("value") if isinstance(item, dict) else item
 
 
 def _growth(history: list[dict]) -> tuple[Fraction | None, int | None]:

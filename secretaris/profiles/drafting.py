@@ -56,7 +56,9 @@ def draft_profile(gemeente: Gemeente, user=None, *, save: bool = True, today: da
 
 def apply_suggestions(profile: Profile, today: date | None = None) -> None:
     """(Re)compute the suggestions; what the user chose or wrote is kept."""
-    result = suggest(couleur_from_snapshot(profile.snapshot, profile.organisation, today))
+    result = suggest(
+        couleur_from_snapshot(profile.snapshot, profile.organisation, today, profile.bestuur)
+    )
     previous = {item["key"]: item for item in profile.situational}
     items = []
     for s in result.situational:
@@ -77,9 +79,8 @@ def apply_suggestions(profile: Profile, today: date | None = None) -> None:
     profile.situational = items
     profile.type_suggested = result.type
     profile.type_reasons = list(result.type_reasons)
-    user_type = (profile.snapshot.get("bestuur") or {}).get("type")
     if not profile.gemeente_type:
-        profile.gemeente_type = user_type or result.type
+        profile.gemeente_type = result.type
 
 
 def intro_text(snapshot: dict[str, Any]) -> str:
