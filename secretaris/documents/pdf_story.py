@@ -14,10 +14,13 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Image,
+    KeepTogether,
     ListFlowable,
     ListItem,
     PageBreak,
@@ -42,6 +45,7 @@ from secretaris.documents.model import (
     Section,
     Table,
     has_content,
+    is_label,
     is_web,
     source_line,
 )
@@ -115,7 +119,12 @@ def story(document: Document, width: float) -> list[Flowable]:
 
 def title_page(document: Document, width: float) -> list[Flowable]:
     s = styles()
-    flowables: list[Flowable] = [Spacer(1, 2.5 * cm), RLParagraph(escape(document.title), s.title)]
+    flowables: list[Flowable] = [Spacer(1, 1.2 * cm)]
+    if document.logo:
+        flowables.append(logo(document.logo))
+    else:
+        flowables.append(Spacer(1, 1.3 * cm))
+    flowables.append(RLParagraph(escape(document.title), s.title))
     flowables.append(Spacer(1, 8))
     if document.subtitle:
         flowables.append(RLParagraph(escape(document.subtitle), s.subtitle))
@@ -149,6 +158,20 @@ def title_page(document: Document, width: float) -> list[Flowable]:
     return flowables
 
 
+LOGO_BOX = (6 * cm, 2.5 * cm)
+
+
+def logo(png: bytes) -> Flowable:
+    """The (already checked) logo, fitted in LOGO_BOX, left on the title page."""
+    reader = ImageReader(io.BytesIO(png))
+    width, height = reader.getSize()
+    scale = min(LOGO_BOX[0] / width, LOGO_BOX[1] / height)
+    image = Image(io.BytesIO(png), width * scale, height * scale)
+    image.hAlign = "LEFT"
+    image.spaceAfter = 0.8 * cm
+    return image
+
+
 def _section(section: Section, level: int, ids: Anchors, width: float) -> list[Flowable]:
     anchor = ids.unique(section.anchor or section.title)
     flowables = heading(section.title, level, anchor)
@@ -167,9 +190,15 @@ def block_flowables(block: Block, width: float) -> list[Flowable]:
         if block.style == "quote":
             return [quote(block.text, width)]
         style = {"lead": s.lead, "small": s.small}.get(block.style, s.body)
-        return [RLParagraph(rich(block.text), style)]
+        paragraph = RLParagraph(rich(block.text), style)
+        if is_label(block.text):
+            paragraph.keepWithNext = 1  # type: ignore[attr-defined]
+        return [paragraph]
     if isinstance(block, BulletList):
-        return [bullet_list(block)]
+        if block.columns > 1:
+            return [list_columns(block, width)]
+        # Kept on one page when it fits there; a longer list splits as usual.
+        return [KeepTogether([bullet_list(block)])]
     if isinstance(block, Table):
         return table(block, width)
     if isinstance(block, Chart):
@@ -211,6 +240,31 @@ def bullet_list(block: BulletList) -> Flowable:
         spaceAfter=8,
         **options,
     )
+
+
+def list_columns(block: BulletList, width: float) -> Flowable:
+    """A long list of short items in `columns` columns, read top to bottom."""
+    s = styles()
+    per_column = -(-len(block.items) // block.columns)
+    cells = [
+        [
+            RLParagraph("• " + rich(block.items[c * per_column + r]), s.list_item)
+            if c * per_column + r < len(block.items)
+            else ""
+            for c in range(block.columns)
+        ]
+        for r in range(per_column)
+    ]
+    table = RLTable(cells, colWidths=[width / block.columns] * block.columns, hAlign="LEFT")
+    table.setStyle(
+        [
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+        ]
+    )
+    table.spaceAfter = 10
+    return table
 
 
 def column_widths(table: Table, width: float, f: Fonts) -> list[float]:

@@ -56,7 +56,6 @@ NOTES: tuple[NoteField, ...] = (
         4,
     ),
     NoteField("merger_plans", "Fusieplannen", 2000, "Schrijf 'geen' als er geen zijn."),
-    NoteField("opgaven", "Opgaven en ambities", 3000, "Wat zijn de grote opgaven?", 5),
     NoteField("swot_strengths", "Sterke punten", 2000),
     NoteField("swot_weaknesses", "Zwakke punten", 2000),
     NoteField("swot_opportunities", "Kansen", 2000),
@@ -88,6 +87,14 @@ def from_dossier_row(row: Any) -> dict[str, Any]:
     if getattr(row, "bestuursmodel", ""):
         notes["bestuursmodel"] = row.bestuursmodel
     return {key: value for key, value in notes.items() if value}
+
+
+_NOTHING = {"", "-", "–", "geen", "nee", "n.v.t", "nvt", "niet van toepassing"}
+
+
+def has_text(value: str) -> bool:
+    """False for text that says 'nothing' ('geen', 'n.v.t.'), so it is not shown as a fact."""
+    return value.strip().rstrip(".").strip().lower() not in _NOTHING
 
 
 def is_empty(notes: dict[str, Any]) -> bool:

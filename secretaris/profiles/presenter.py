@@ -6,6 +6,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
+from secretaris.competencies.examples import example
 from secretaris.competencies.model import Competency, get_model
 from secretaris.documents.charts import bar_chart_svg, hemicycle_svg, party_colors
 from secretaris.documents.dates import nl_date
@@ -23,9 +26,13 @@ from secretaris.documents.model import (
 )
 from secretaris.documents.numbers import format_number
 from secretaris.dossier.facts import FACT_TYPES, URBANITY_LABELS
+from secretaris.profiles import vacancy as vacancies
+from secretaris.profiles.bestuur import BESTUURSMODELLEN, coalition, coalition_since, has_text
+from secretaris.profiles.drafting import join_names, party_name
 from secretaris.profiles.models import Profile
 from secretaris.profiles.organisation import FIGURES, TEXTS, compare
 from secretaris.profiles.sections import SECTION_TITLES
+from secretaris.profiles.sections import text as section_text
 
 TYPE_LABELS = dict(Profile.TYPES)
 AGE_KEYS = (
@@ -47,39 +54,51 @@ KEY_FIGURES = (
 
 
 def profile_document(profile: Profile) -> Document:
+    """The profile in the agencies' order (docs/couleur.md, profielschets-practice.md)."""
     model = get_model(profile.model_version)
     s = profile.snapshot
+    name = s["name"]
     when = profile.finalised_at or profile.updated_at
-    meta = (
-        ("Gemeente", s["name"]),
-        ("Provincie", s["province"]),
-        ("Status", profile.get_status_display()),
-        ("Versie", str(profile.number)),
-        ("Competentiemodel", f"versie {profile.model_version}"),
-        ("Datum", nl_date(when.date()) if when else nl_date(date.today())),
+    day = timezone.localtime(when).date() if when else timezone.localdate()
+    vacancy = profile.vacancy or {}
+    meta = [
+        ("Functie", profile.title),
+        ("Datum", nl_date(day)),
+        ("Versie", str(profile.number) if profile.is_frozen else f"{profile.number} (concept)"),
+    ]
+    if vacancy.get("closing_date") and (closing := vacancies.day(vacancy, "closing_date")):
+        meta.insert(1, ("Reageren tot en met", nl_date(closing)))
+    organisation = (vacancy.get("agency") or "").strip()
+    sections = (
+        _text_only(profile, "waarom"),
+        _text_only(profile, "wie"),
+        _gemeente(profile),
+        _bestuur(profile),
+        _samenwerking(profile),
+        _opgaven(profile),
+        _text_only(profile, "financien"),
+        _organisation(profile),
+        _function(profile, model),
+        _competencies(profile, model),
+        _offer(profile),
+        _procedure(profile),
     )
     return Document(
-        title="Profielschets",
-        subtitle=f"{profile.title} — gemeente {s['name']}",
-        meta=meta,
+        title=f"Gemeente {name}",
+        subtitle=f"Profielschets {profile.title[:1].lower()}{profile.title[1:]}",
+        meta=tuple(meta),
         status="" if profile.is_frozen else "Concept",
-        sections=(
-            _intro(profile, model),
-            _function(profile, model),
-            _core(profile, model),
-            _situational(profile, model),
-            _gemeente(profile),
-            _bestuur(profile),
-            _organisation(profile),
-            _text_section(profile, "procedure"),
-        ),
+        sections=tuple(section for section in sections if section is not None),
         sources=_sources(profile, model),
-        footer=f"Profielschets {s['name']}, versie {profile.number}",
+        footer=f"Profielschets gemeente {name}",
+        author=organisation or f"Gemeente {name}",
+        logo=bytes(profile.logo) if profile.logo else None,
+        organisation=organisation,
     )
 
 
 def _user_text(profile: Profile, key: str) -> tuple[Block, ...]:
-    return parse_markup(profile.texts.get(key, "") or "")
+    return parse_markup(section_text(profile.texts, key))
 
 
 def _text_section(profile: Profile, key: str, *extra: Block, subsections=()) -> Section:
@@ -88,21 +107,31 @@ def _text_section(profile: Profile, key: str, *extra: Block, subsections=()) -> 
     )
 
 
-def _intro(profile: Profile, model) -> Section:
-    roles = tuple(Section(role.title, (Paragraph(role.text),)) for role in model.roles)
-    return _text_section(profile, "inleiding", subsections=roles)
+def _text_only(profile: Profile, key: str) -> Section | None:
+    """A section of the user's text only; left out when there is none."""
+    blocks = _user_text(profile, key)
+    return Section(SECTION_TITLES[key], blocks, anchor=key) if blocks else None
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _function(profile: Profile, model) -> Section:
-    groups = tuple(
-        Section(g.title[:1].upper() + g.title[1:], (BulletList(g.tasks),))
-        for g in model.task_groups
+    roles = tuple(Section(role.title, (Paragraph(role.text),)) for role in model.roles)
+    groups = tuple(Section(_capital(g.title), (BulletList(g.tasks),)) for g in model.task_groups)
+    tasks = Section(
+        "De basistaken",
+        (Paragraph("Elke gemeentesecretaris en algemeen directeur heeft deze basistaken."),),
+        groups,
     )
-    return _text_section(profile, "functie", subsections=groups)
+    return _text_section(profile, "functie", subsections=(*roles, tasks))
 
 
-def _competency(c: Competency, reasons: tuple[str, ...] = (), note: str = "") -> Section:
-    blocks: list[Block] = [Paragraph(f"*{c.definition}*")]
+def _competency(
+    c: Competency, reasons: tuple[str, ...] = (), note: str = "", example: str = ""
+) -> Section:
+    blocks: list[Block] = [Paragraph(f"*{_capital(c.definition)}*")]
     if reasons or note:
         blocks.append(Paragraph("**Waarom in deze gemeente**"))
         if reasons:
@@ -111,34 +140,53 @@ def _competency(c: Competency, reasons: tuple[str, ...] = (), note: str = "") ->
             blocks.extend(parse_markup(note))
     blocks.append(Paragraph("**Waaraan zie je het**"))
     blocks.append(BulletList(tuple(i.text for i in c.indicators)))
+    if example:
+        blocks.append(Paragraph(f"**Zo ziet dat er hier uit:** {example}"))
     return Section(c.name, tuple(blocks))
 
 
-def _core(profile: Profile, model) -> Section:
-    return _text_section(
-        profile, "kerncompetenties", subsections=[_competency(c) for c in model.core]
+def _competencies(profile: Profile, model) -> Section:
+    s = profile.snapshot
+    name = s["name"]
+    inhabitants = (s.get("inhabitants") or {}).get("value")
+    core = Section(
+        "Kerncompetenties",
+        (
+            Paragraph("Voor deze functie heb je in elke gemeente deze zes competenties nodig."),
+            *_user_text(profile, "kerncompetenties"),
+        ),
+        tuple(_competency(c) for c in model.core),
     )
-
-
-def _situational(profile: Profile, model) -> Section:
     chosen = profile.chosen_situational()
-    intro: list[Block] = [
-        Paragraph(
-            f"Naast de kerncompetenties vraagt deze gemeente vooral om {len(chosen)} van de "
-            "acht situatiegebonden competenties uit het algemene profiel."
-        )
-    ]
+    intro: list[Block] = []
     if profile.gemeente_type:
-        label = TYPE_LABELS[profile.gemeente_type]
-        intro.append(Paragraph(f"**Type gemeente:** {label.lower()}."))
+        label = TYPE_LABELS[profile.gemeente_type].lower()
+        intro.append(Paragraph(f"{name} is vooral een {label}."))
         if profile.gemeente_type == profile.type_suggested and profile.type_reasons:
             intro.append(BulletList(tuple(profile.type_reasons)))
-    subsections = [
-        _competency(model.get(item["key"]), tuple(item.get("reasons", ())), item.get("note", ""))
-        for item in chosen
-    ]
-    section = _text_section(profile, "situatie", subsections=subsections)
-    return Section(section.title, (*intro, *section.blocks), section.subsections, "situatie")
+    count = "een" if len(chosen) == 1 else str(len(chosen))
+    word = "competentie" if len(chosen) == 1 else "competenties"
+    intro.append(
+        Paragraph(
+            f"Daarom vraagt {name} naast de kerncompetenties vooral om {count} situatiegebonden "
+            f"{word}, met de sterkste redenen eerst."
+        )
+    )
+    intro.extend(_user_text(profile, "situatie"))
+    situational = Section(
+        f"Wat {name} in het bijzonder vraagt",
+        tuple(intro),
+        tuple(
+            _competency(
+                model.get(item["key"]),
+                tuple(item.get("reasons", ())),
+                item.get("note", ""),
+                example(item["key"], inhabitants),
+            )
+            for item in chosen
+        ),
+    )
+    return Section("Competenties", (), (core, situational), anchor="competenties")
 
 
 def _fact(facts: dict[str, Any], key: str) -> tuple[str, str] | None:
@@ -159,8 +207,9 @@ def _gemeente(profile: Profile) -> Section:
     rows = tuple(r for r in (_fact(facts, k) for k in KEY_FIGURES) if r)
     blocks: list[Block] = [KeyValues(rows)] if rows else []
     places = s.get("woonplaatsen", [])
-    if places:
-        blocks.append(KeyValues(((f"Woonplaatsen ({len(places)})", ", ".join(places)),)))
+    if len(places) > 1:
+        blocks.append(Paragraph(f"**De {len(places)} woonplaatsen (kernen)**"))
+        blocks.append(BulletList(tuple(places), columns=_columns(places)))
     ages = [(FACT_TYPES[k].label, facts[k]) for k in AGE_KEYS if k in facts]
     if ages:
         first = ages[0][1]
@@ -197,65 +246,101 @@ def _gemeente(profile: Profile) -> Section:
     return _text_section(profile, "gemeente", *blocks)
 
 
+def _columns(items: list[str]) -> int:
+    """Short names side by side: three columns from 7 items, four from 30."""
+    if len(items) < 7 or max(len(i) for i in items) > 28:
+        return 1
+    return 4 if len(items) >= 30 and max(len(i) for i in items) <= 20 else 3
+
+
 def _bestuur(profile: Profile) -> Section:
     s = profile.snapshot
     council = s.get("council") or {}
+    notes = profile.bestuur or {}
     blocks: list[Block] = []
-    seats = [item for item in council.get("seats", []) if item["seats"]]
-    if seats:
-        colors = party_colors([item["list"] for item in seats])
+    seats = [item for item in council.get("seats", []) if item.get("seats")]
+    if seats and council.get("election_date"):
+        names = [party_name(item) for item in seats]
+        colors = party_colors(names)
         when = nl_date(date.fromisoformat(council["election_date"]))
         blocks.append(
             Chart(
                 hemicycle_svg(
-                    [(i["list"], i["seats"]) for i in seats],
+                    [(n, i["seats"]) for n, i in zip(names, seats, strict=True)],
                     title=f"Gemeenteraad {s['name']}",
                     colors=colors,
+                    legend=True,
                 ),
                 caption=f"Zetelverdeling na de verkiezing van {when}",
-                alt="; ".join(f"{i['list']}: {i['seats']}" for i in seats),
+                alt="; ".join(f"{n}: {i['seats']}" for n, i in zip(names, seats, strict=True)),
                 source=f"Bron: {council['source']}",
-                width_cm=12,
-            )
-        )
-        blocks.append(
-            Table(
-                ("Partij", "Zetels"),
-                tuple((i["list"], str(i["seats"])) for i in seats),
-                caption=f"Zetelverdeling {council['election']}",
-                numeric=(False, True),
-                source=f"Bron: {council['source']}",
+                width_cm=11,
             )
         )
     rows = []
-    if council.get("legal_size_basis"):
-        rows.append(("Wettelijke raadsgrootte", council["legal_size_basis"]))
-    if s.get("max_wethouders"):
+    parties = coalition(notes)
+    if parties:
+        since = coalition_since(notes)
         rows.append(
-            (
-                "Maximum aantal wethouders",
-                f"{s['max_wethouders']} ({s['max_wethouders_parttime']} met deeltijd; "
-                "artikel 36 Gemeentewet)",
-            )
+            ("Coalitie", join_names(parties) + (f" (sinds {nl_date(since)})" if since else ""))
         )
-    if council.get("effective_number_of_parties"):
-        rows.append(
-            (
-                "Effectief aantal partijen",
-                format_number(Decimal(str(council["effective_number_of_parties"])), 2),
-            )
-        )
-    bestuur = s.get("bestuur") or {}
-    if bestuur.get("coalition_parties"):
-        rows.append(("Coalitie", ", ".join(bestuur["coalition_parties"])))
-    if bestuur.get("bestuursmodel"):
-        rows.append(("Bestuursmodel", bestuur["bestuursmodel"]))
+    if notes.get("bestuursmodel"):
+        rows.append(("Bestuursmodel", dict(BESTUURSMODELLEN).get(notes["bestuursmodel"], "")))
     if rows:
         blocks.append(KeyValues(tuple(rows)))
-    return _text_section(profile, "bestuur", *blocks)
+    subsections = []
+    members = [line.strip() for line in (notes.get("college_members") or "").splitlines()]
+    if any(members):
+        subsections.append(Section("Het college", (BulletList(tuple(m for m in members if m)),)))
+    if notes.get("coalition_changes") and has_text(notes["coalition_changes"]):
+        subsections.append(
+            Section("Wisselingen in de coalitie", parse_markup(notes["coalition_changes"]))
+        )
+    if notes.get("bestuurscultuur"):
+        subsections.append(Section("Bestuurscultuur", parse_markup(notes["bestuurscultuur"])))
+    return _text_section(profile, "bestuur", *blocks, subsections=subsections)
 
 
-def _organisation(profile: Profile) -> Section:
+def _samenwerking(profile: Profile) -> Section | None:
+    notes = profile.bestuur or {}
+    blocks: list[Block] = list(_user_text(profile, "samenwerking"))
+    if notes.get("regional_cooperation") and has_text(notes["regional_cooperation"]):
+        blocks.extend(parse_markup(notes["regional_cooperation"]))
+    plans = (notes.get("merger_plans") or "").strip()
+    if plans:
+        if has_text(plans):
+            blocks.append(Paragraph("**Fusieplannen**"))
+            blocks.extend(parse_markup(plans))
+        else:
+            blocks.append(Paragraph("Er zijn geen plannen voor een fusie met andere gemeenten."))
+    if not blocks:
+        return None
+    return Section(SECTION_TITLES["samenwerking"], tuple(blocks), anchor="samenwerking")
+
+
+SWOT = (
+    ("swot_strengths", "Sterke punten"),
+    ("swot_weaknesses", "Zwakke punten"),
+    ("swot_opportunities", "Kansen"),
+    ("swot_threats", "Bedreigingen"),
+)
+
+
+def _opgaven(profile: Profile) -> Section | None:
+    notes = profile.bestuur or {}
+    subsections = []
+    for key, title in SWOT:
+        items = tuple(line.strip(" -•") for line in (notes.get(key) or "").splitlines())
+        items = tuple(i for i in items if i)
+        if items:
+            subsections.append(Section(title, (BulletList(items),)))
+    blocks = _user_text(profile, "opgaven")
+    if not blocks and not subsections:
+        return None
+    return Section(SECTION_TITLES["opgaven"], blocks, tuple(subsections), anchor="opgaven")
+
+
+def _organisation(profile: Profile) -> Section | None:
     org = profile.organisation
     benchmarks = profile.snapshot.get("benchmarks", {})
     subsections = [Section(label, parse_markup(org[key])) for key, label in TEXTS if org.get(key)]
@@ -278,12 +363,7 @@ def _organisation(profile: Profile) -> Section:
         )
     blocks: list[Block] = list(_user_text(profile, "organisatie"))
     if not blocks and not rows and not subsections:
-        blocks.append(
-            Paragraph(
-                "*Nog in te vullen door de gemeente: missie en visie, sturingsfilosofie, de "
-                "veranderopgave, de ondernemingsraad en de personeelscijfers.*"
-            )
-        )
+        return None
     if rows:
         source = org.get("figures_source") or "eigen opgave van de gemeente"
         blocks.append(
@@ -296,6 +376,41 @@ def _organisation(profile: Profile) -> Section:
             )
         )
     return Section(SECTION_TITLES["organisatie"], tuple(blocks), tuple(subsections), "organisatie")
+
+
+def _offer(profile: Profile) -> Section:
+    return _text_section(profile, "aanbod", BulletList(vacancies.offer(profile.vacancy or {})))
+
+
+def _procedure(profile: Profile) -> Section:
+    vacancy = profile.vacancy or {}
+    subsections = []
+    committee = vacancies.lines(vacancy, "committee")
+    if committee:
+        subsections.append(
+            Section(
+                "Benoemingsadviescommissie",
+                (
+                    Paragraph("De benoemingsadviescommissie voert de gesprekken. Leden:"),
+                    BulletList(committee),
+                ),
+            )
+        )
+    contacts = vacancies.lines(vacancy, "contacts")
+    if contacts:
+        subsections.append(
+            Section(
+                "Meer weten?",
+                (Paragraph("Voor vragen over de functie of de procedure:"), BulletList(contacts)),
+            )
+        )
+    steps = BulletList(vacancies.procedure(vacancy), ordered=True)
+    return Section(
+        SECTION_TITLES["procedure"],
+        (steps, *_user_text(profile, "procedure")),
+        tuple(subsections),
+        anchor="procedure",
+    )
 
 
 def _sources(profile: Profile, model) -> tuple[SourceRef, ...]:
