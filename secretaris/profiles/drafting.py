@@ -21,8 +21,7 @@ from secretaris.profiles.organisation import select_benchmarks
 
 def draft_profile(gemeente: Gemeente, user=None, *, save: bool = True, today: date | None = None):
     """The default profile: dossier facts copied, suggested competencies taken as chosen."""
-    snapshot = build_dossier(gemeente).as_json()
-    snapshot["benchmarks"] = select_benchmarks(gemeente.province)
+    snapshot = current_snapshot(gemeente)
     profile = Profile(
         gemeente=gemeente,
         model_version=CURRENT_VERSION,
@@ -41,6 +40,13 @@ def draft_profile(gemeente: Gemeente, user=None, *, save: bool = True, today: da
     if save:
         profile.save()
     return profile
+
+
+def current_snapshot(gemeente: Gemeente) -> dict[str, Any]:
+    """The dossier as it is now, as JSON, with the sector benchmarks for its province."""
+    snapshot = build_dossier(gemeente).as_json()
+    snapshot["benchmarks"] = select_benchmarks(gemeente.province)
+    return snapshot
 
 
 def apply_suggestions(profile: Profile, today: date | None = None) -> None:

@@ -303,7 +303,7 @@ def _bestuur(profile: Profile) -> Section:
 
 def _samenwerking(profile: Profile) -> Section | None:
     notes = profile.bestuur or {}
-    blocks: list[Block] = list(_user_text(profile, "samenwerking"))
+    blocks: list[Block] = []
     if notes.get("regional_cooperation") and has_text(notes["regional_cooperation"]):
         blocks.extend(parse_markup(notes["regional_cooperation"]))
     plans = (notes.get("merger_plans") or "").strip()
@@ -315,7 +315,7 @@ def _samenwerking(profile: Profile) -> Section | None:
             blocks.append(Paragraph("Er zijn geen plannen voor een fusie met andere gemeenten."))
     if not blocks:
         return None
-    return Section(SECTION_TITLES["samenwerking"], tuple(blocks), anchor="samenwerking")
+    return Section("Regionale samenwerking", tuple(blocks), anchor="samenwerking")
 
 
 SWOT = (

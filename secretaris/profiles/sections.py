@@ -27,7 +27,6 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("wie", "Wie zoeken wij", "Vooringevuld uit de gekozen competenties."),
     SectionSpec("gemeente", "De gemeente", "Karakter, kernen, geschiedenis, economie."),
     SectionSpec("bestuur", "Het bestuur", "Raad, college, coalitie en bestuurscultuur."),
-    SectionSpec("samenwerking", "Regionale samenwerking", "Samenwerking en fusieplannen."),
     SectionSpec("opgaven", "Opgaven en ambities", "De grote opgaven van de gemeente."),
     SectionSpec("financien", "Financiën", "Hoe staat de gemeente er financieel voor?"),
     SectionSpec("organisatie", "De organisatie", "Missie, sturing, veranderopgave en de OR."),
