@@ -29,6 +29,29 @@ TAAKVELDEN = {
     "8": "Volkshuisvesting, leefomgeving en stedelijke vernieuwing",
 }
 
+#: Short names for the chart of lasten per taakveld.
+CHART_LABELS = {
+    "0": "Bestuur en ondersteuning",
+    "1": "Veiligheid",
+    "2": "Verkeer en vervoer",
+    "3": "Economie",
+    "4": "Onderwijs",
+    "5": "Sport, cultuur, recreatie",
+    "6": "Sociaal domein",
+    "7": "Gezondheid en milieu",
+    "8": "Volkshuisvesting",
+}
+
+#: The rows of the dossier's table: key, label, (unit suffix, decimals).
+TABLE_ROWS = (
+    ("lasten_per_inwoner", "Lasten per inwoner (€)", ("", 0)),
+    ("sociaal_domein_share", "Aandeel sociaal domein in de lasten", (" %", 1)),
+    ("overhead_share", "Aandeel overhead in de lasten", (" %", 1)),
+    ("loonsom_per_inwoner", "Loonsom per inwoner (€)", ("", 0)),
+    ("externe_inhuur_share", "Externe inhuur, % van loonsom + inhuur", (" %", 1)),
+    ("solvabiliteit", "Solvabiliteit (eigen vermogen / balanstotaal)", (" %", 1)),
+)
+
 INDICATORS = (
     "lasten_per_inwoner",
     "sociaal_domein_share",
@@ -101,3 +124,43 @@ def class_medians(docs: list[dict]) -> dict[str, str | None]:
         exponent = Decimal(1) if key.endswith("per_inwoner") else Decimal("0.1")
         result[key] = str(Decimal(median(values)).quantize(exponent, ROUND_HALF_UP))
     return result
+
+
+NOTE = "berekend uit CBS Iv3; geen officiële BBV-indicatoren"
+
+
+def _json(value):
+    if isinstance(value, Decimal):
+        return (
+            int(value)
+            if value == value.to_integral_value() and value.as_tuple().exponent >= 0
+            else float(value)
+        )
+    return value
+
+
+def document_json(doc: dict) -> dict:
+    """One Iv3 document as the dossier exports it (amounts in € 1.000, shares in %)."""
+    values = indicators(doc)
+    medians = doc.get("class_median") or {}
+    return {
+        "document": doc["document"],
+        "year": doc["year"],
+        "label": f"{doc['document'].capitalize()} {doc['year']}",
+        "inwoners": doc.get("inwoners"),
+        "lasten": doc.get("lasten"),
+        "baten": doc.get("baten"),
+        "loonsom": doc.get("loonsom") if values["own_staff"] else None,
+        "externe_inhuur": doc.get("externe_inhuur") if values["own_staff"] else None,
+        **{key: _json(values[key]) for key in INDICATORS},
+        "own_staff": values["own_staff"],
+        "taakvelden": [
+            {"code": code, "label": TAAKVELDEN.get(code, code), "lasten": amount}
+            for code, amount in (doc.get("taakvelden") or {}).items()
+        ],
+        "size_class": doc.get("size_class"),
+        "size_class_count": doc.get("class_count"),
+        "size_class_median": {
+            k: _json(Decimal(v)) if v is not None else None for k, v in medians.items()
+        },
+    }

@@ -259,9 +259,7 @@ def _financien(g: dict, medians: dict[tuple, dict]) -> list[dict[str, Any]]:
 
 
 def _gemeente_rows(data: dict) -> Iterable[dict[str, Any]]:
-    medians = {
-        (m["document"], m["year"], m["size_class"]): m for m in data.get("iv3_medians", [])
-    }
+    medians = {(m["document"], m["year"], m["size_class"]): m for m in data.get("iv3_medians", [])}
     used: set[str] = set()
     for g in data["gemeenten"]:
         slug = slugify(g["name"]) or g["code"].lower()

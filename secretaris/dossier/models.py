@@ -201,6 +201,9 @@ class Deelname(models.Model):
             models.UniqueConstraint(fields=["regeling", "gemeente"], name="deelname_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.gemeente_id} in {self.regeling_id}"
+
 
 class Benchmark(models.Model):
     """A sector HR figure with its literal quoted source (for the organisation parts)."""

@@ -86,11 +86,19 @@ def council_parties(
         return parties, None, []
     lines = [
         f"{p.name}: {p.seats} zetels bij de Kiesraad, "
-        + (f"{p.register_seats} in het register" if p.register_seats is not None else "niet in het register")
+        + (
+            f"{p.register_seats} in het register"
+            if p.register_seats is not None
+            else "niet in het register"
+        )
         for p in parties
         if p.register_seats != p.seats
     ]
-    lines += [f"{n}: {s} zetels in het register, niet bij de Kiesraad" for i, (n, s) in enumerate(register) if i not in taken]
+    lines += [
+        f"{n}: {s} zetels in het register, niet bij de Kiesraad"
+        for i, (n, s) in enumerate(register)
+        if i not in taken
+    ]
     return parties, not lines, lines
 
 

@@ -25,12 +25,12 @@ from secretaris.dossier.sources.files import SourceError
 from secretaris.dossier.sources.grenswijzigingen import read_flows
 from secretaris.dossier.sources.herindelingen import History, infer_history
 from secretaris.dossier.sources.indeling import Indeling, Municipality, read_indeling
+from secretaris.dossier.sources.iv3 import read_iv3
 from secretaris.dossier.sources.kiesraad import (
     read_count_csv,
     read_eml_results,
     read_processed,
 )
-from secretaris.dossier.sources.iv3 import read_iv3
 from secretaris.dossier.sources.partijregister import Gr2026, read_partijregister
 from secretaris.dossier.sources.regelingen import Regeling, read_regelingen
 from secretaris.dossier.sources.roo import RegisterEntry, read_register
@@ -351,7 +351,9 @@ def _register(entry: RegisterEntry | None, election_list: list[dict[str, Any]]) 
         }
         for p in parties
     ]
-    data["register_only"] = [[n, s] for n, s in entry.parties if n not in matched] if kiesraad else []
+    data["register_only"] = (
+        [[n, s] for n, s in entry.parties if n not in matched] if kiesraad else []
+    )
     data["parties_agree"] = agrees
     data["source"] = "roo-gemeenten"
     return data
@@ -422,13 +424,15 @@ def _open_government_notes(
     for r in regelingen.values():
         kinds[r.kind or "overig"] += 1
     begin_unknown = sum(1 for g in gemeenten if g["begindatum"] is None)
+
+    def filled(key: str) -> int:
+        return sum(1 for g in with_register if g["register"][key])
+
     return [
         f"roo-gemeenten: register voor {len(with_register)} van {len(codes)} gemeenten; "
-        f"{sum(1 for g in with_register if g['register']['burgemeester'])} met burgemeester "
-        f"({waarnemend} waarnemend), {sum(1 for g in with_register if g['register']['wethouders'])} "
-        f"met wethouders, {sum(1 for g in with_register if g['register']['secretaris'])} met "
-        f"gemeentesecretaris, {sum(1 for g in with_register if g['register']['griffier'])} met "
-        "griffier.",
+        f"{filled('burgemeester')} met burgemeester ({waarnemend} waarnemend), "
+        f"{filled('wethouders')} met wethouders, {filled('secretaris')} met "
+        f"gemeentesecretaris, {filled('griffier')} met griffier.",
         f"roo-gemeenten: zetels in het register gelijk aan GR2026 voor {agree} gemeenten, "
         f"verschillend voor {differ} (het register noemde vaak nog de raad van 2022; het "
         "dossier meldt het verschil en kiest niet).",

@@ -36,11 +36,22 @@ KINDS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
         "bedrijfsvoering",
         "Gedeelde bedrijfsvoering",
-        re.compile(r"bedrijfsvoering(sorganisatie)? (\w+[- ])?(\w+ en \w+|regio|partner)|shared service", re.I),
+        re.compile(
+            r"bedrijfsvoering(sorganisatie)? (\w+[- ])?(\w+ en \w+|regio|partner)|shared service",
+            re.I,
+        ),
     ),
     ("veiligheidsregio", "Veiligheidsregio", re.compile(r"veiligheidsregio|brandweer", re.I)),
-    ("ggd", "GGD (publieke gezondheid)", re.compile(r"\bggd|gezondheidsdienst|publieke gezondheid", re.I)),
-    ("omgevingsdienst", "Omgevingsdienst", re.compile(r"omgevingsdienst|milieudienst|\bodr|\bodij", re.I)),
+    (
+        "ggd",
+        "GGD (publieke gezondheid)",
+        re.compile(r"\bggd|gezondheidsdienst|publieke gezondheid", re.I),
+    ),
+    (
+        "omgevingsdienst",
+        "Omgevingsdienst",
+        re.compile(r"omgevingsdienst|milieudienst|\bodr|\bodij", re.I),
+    ),
     (
         "werkbedrijf",
         "Werkbedrijf / sociale werkvoorziening",
@@ -78,7 +89,15 @@ def read_regelingen(raw_dir: Path) -> dict[str, Regeling]:
     """The regelingen in force, by ROO id, with their participants in file order."""
     rows = read_csv(
         raw_dir / DIR / "regelingen.csv",
-        ("roo_id", "naam", "citeertitel", "samenwerkingsvorm", "geldig_vanaf", "geldig_tot", "doel"),
+        (
+            "roo_id",
+            "naam",
+            "citeertitel",
+            "samenwerkingsvorm",
+            "geldig_vanaf",
+            "geldig_tot",
+            "doel",
+        ),
     )
     result: dict[str, Regeling] = {}
     for row in rows:
@@ -95,7 +114,9 @@ def read_regelingen(raw_dir: Path) -> dict[str, Regeling]:
             url=row.get("bron", "").strip(),
         )
     members: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-    for row in read_csv(raw_dir / DIR / "deelnemers.csv", ("roo_id", "deelnemer", "deelnemer_tooi")):
+    for row in read_csv(
+        raw_dir / DIR / "deelnemers.csv", ("roo_id", "deelnemer", "deelnemer_tooi")
+    ):
         if row["roo_id"] in result:
             match = TOOI_GEMEENTE.search(row["deelnemer_tooi"].strip())
             code = f"GM{match.group(1)}" if match else None
