@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from secretaris.documents.charts import (
     bar_chart_svg,
@@ -10,6 +11,7 @@ from secretaris.documents.charts import (
     line_chart_svg,
     party_colors,
 )
+from secretaris.dossier.finance import CHART_LABELS
 from secretaris.dossier.presenter import Dossier
 
 AGE_KEYS = [
@@ -37,6 +39,8 @@ class DossierCharts:
     ages_date: object
     ages_source: object
     inhabitants: str | None
+    taakvelden: str | None = None
+    taakvelden_label: str = ""
 
 
 def dossier_charts(d: Dossier) -> DossierCharts:
@@ -66,7 +70,10 @@ def dossier_charts(d: Dossier) -> DossierCharts:
             title=f"Inwoners van {d.gemeente.name} op 1 januari",
             unit="inwoners",
         )
+    taakvelden, taakvelden_label = _taakvelden(d)
     return DossierCharts(
+        taakvelden=taakvelden,
+        taakvelden_label=taakvelden_label,
         hemicycle=hemicycle,
         legend=legend,
         ages=ages_svg,
@@ -74,3 +81,22 @@ def dossier_charts(d: Dossier) -> DossierCharts:
         ages_source=ages[0][1].source if ages else None,
         inhabitants=line,
     )
+
+
+def _taakvelden(d: Dossier) -> tuple[str | None, str]:
+    """Lasten per main taakveld of the newest jaarrekening (else the newest document)."""
+    docs = d.finance_documents
+    doc = next((x for x in docs if x["document"] == "jaarrekening"), docs[0] if docs else None)
+    if doc is None or not doc["taakvelden"]:
+        return None, ""
+    rows = [
+        (CHART_LABELS.get(t["code"], t["label"]), Decimal(t["lasten"]) / 1000)
+        for t in doc["taakvelden"]
+    ]
+    svg = bar_chart_svg(
+        rows,
+        title=f"Lasten per taakveld, {doc['label'].lower()}, {d.gemeente.name} (× € 1 miljoen)",
+        unit="mln",
+        decimals=1,
+    )
+    return svg, doc["label"].lower()
