@@ -67,26 +67,33 @@ def couleur_from_snapshot(
 
 def shared_service_name(cooperation: dict[str, Any]) -> str:
     """The shared werkorganisatie the civil service works in, "" when none is known."""
-    shared = cooperation.get("shared_service") or cooperation.get("werkorganisatie")
+    shared = cooperation.get("shared_civil_service")
     if isinstance(shared, dict):
-        return str(shared.get("name") or shared.get("naam") or "")
-    return str(shared or "")
+        return str(shared.get("name") or "")
+    return ""
 
 
 def _regelingen(cooperation: dict[str, Any]) -> int | None:
-    if isinstance(cooperation.get("count"), int):
-        return cooperation["count"]
-    regelingen = cooperation.get("regelingen")
-    return len(regelingen) if isinstance(regelingen, list) else None
+    count = cooperation.get("count")
+    return count if isinstance(count, int) else None
+
+
+def latest_accounts(finance: dict[str, Any]) -> dict[str, Any] | None:
+    """The newest jaarrekening with a balance sheet (begrotingen have none)."""
+    accounts = [
+        d
+        for d in finance.get("documents") or []
+        if d.get("document") == "jaarrekening" and d.get("solvabiliteit") is not None
+    ]
+    return max(accounts, key=lambda d: d.get("year") or 0) if accounts else None
 
 
 def _finances(finance: dict[str, Any]) -> FinanceFigures | None:
-    solvency = _decimal(_value(finance.get("solvency_pct") or finance.get("solvabiliteit")))
-    debt = _decimal(_value(finance.get("net_debt_ratio_pct")))
-    if solvency is None and debt is None:
+    accounts = latest_accounts(finance)
+    if accounts is None:
         return None
     return FinanceFigures(
-        solvency_pct=solvency, net_debt_ratio_pct=debt, year=_int(finance.get("year"))
+        solvency_pct=_decimal(accounts.get("solvabiliteit")), year=_int(accounts.get("year"))
     )
 
 

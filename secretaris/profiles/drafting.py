@@ -190,30 +190,53 @@ def gemeente_text(s: dict[str, Any]) -> str:
 
 
 def bestuur_text(s: dict[str, Any]) -> str:
-    """The council in plain words: size, parties, the largest party (or a tie)."""
+    """The council in plain words: size, parties, the largest party (or a tie); then the
+    burgemeester from the register."""
     council = s.get("council") or {}
     seats = [item for item in council.get("seats", []) if item.get("seats")]
-    if not seats or not council.get("election_date"):
-        return ""
+    parts = []
+    if seats and council.get("election_date"):
+        parts += council_sentences(s, council, seats)
+    burgemeester = (
+        ((s.get("bestuur") or {}).get("burgemeester") or {})
+        if isinstance(s.get("bestuur"), dict)
+        else {}
+    )
+    if burgemeester.get("name"):
+        role = "waarnemend burgemeester" if burgemeester.get("waarnemend") else "burgemeester"
+        parts.append(f"De {role} is {burgemeester['name']}.")
+    return " ".join(parts)
+
+
+def council_sentences(s: dict[str, Any], council: dict[str, Any], seats: list[dict]) -> list[str]:
+    names = usual_names(s)
     when = nl_date(date.fromisoformat(council["election_date"]))
     parts = [
         f"De gemeenteraad heeft {council['seats_total']} zetels, verdeeld over "
         f"{len(seats)} partijen (verkiezing van {when})."
     ]
     most = max(item["seats"] for item in seats)
-    largest = [party_name(item) for item in seats if item["seats"] == most]
+    largest = [party_name(item, names) for item in seats if item["seats"] == most]
     if len(largest) == 1:
         parts.append(f"De grootste partij is {largest[0]} met {most} zetels.")
     elif len(largest) < len(seats):
         parts.append(f"De grootste partijen zijn {join_names(largest)}, met elk {most} zetels.")
     else:
         parts.append(f"Alle partijen hebben evenveel zetels: {most}.")
-    return " ".join(parts)
+    return parts
 
 
-def party_name(item: dict[str, Any]) -> str:
-    """The name people use for a list (from the dossier when it knows one), else the list's."""
-    return str(item.get("party") or item.get("usual_name") or item["list"])
+def usual_names(s: dict[str, Any]) -> dict[str, str]:
+    """Kiesraad list name -> the name people use (the register's), where the dossier has it."""
+    items = (s.get("parties") or {}).get("items") or []
+    return {
+        i["kiesraad_name"]: i["name"] for i in items if i.get("kiesraad_name") and i.get("name")
+    }
+
+
+def party_name(item: dict[str, Any], names: dict[str, str] | None = None) -> str:
+    """The usual name of a list in the election results, else the list's own name."""
+    return (names or {}).get(item["list"], item["list"])
 
 
 def join_names(names: list[str]) -> str:

@@ -23,12 +23,13 @@ from secretaris.documents.model import (
     Section,
     SourceRef,
     Table,
+    is_web,
 )
 from secretaris.documents.numbers import format_number
 from secretaris.dossier.facts import FACT_TYPES, URBANITY_LABELS
 from secretaris.profiles import vacancy as vacancies
 from secretaris.profiles.bestuur import BESTUURSMODELLEN, coalition, coalition_since, has_text
-from secretaris.profiles.drafting import join_names, party_name
+from secretaris.profiles.drafting import join_names, party_name, usual_names
 from secretaris.profiles.models import Profile
 from secretaris.profiles.organisation import FIGURES, TEXTS, compare
 from secretaris.profiles.sections import SECTION_TITLES
@@ -76,7 +77,7 @@ def profile_document(profile: Profile) -> Document:
         _bestuur(profile),
         _samenwerking(profile),
         _opgaven(profile),
-        _text_only(profile, "financien"),
+        _financien(profile),
         _organisation(profile),
         _function(profile, model),
         _competencies(profile, model),
@@ -260,7 +261,8 @@ def _bestuur(profile: Profile) -> Section:
     blocks: list[Block] = []
     seats = [item for item in council.get("seats", []) if item.get("seats")]
     if seats and council.get("election_date"):
-        names = [party_name(item) for item in seats]
+        usual = usual_names(s)
+        names = [party_name(item, usual) for item in seats]
         colors = party_colors(names)
         when = nl_date(date.fromisoformat(council["election_date"]))
         blocks.append(
@@ -277,7 +279,7 @@ def _bestuur(profile: Profile) -> Section:
                 width_cm=11,
             )
         )
-    rows = []
+    rows = register_rows(s)
     parties = coalition(notes)
     if parties:
         since = coalition_since(notes)
@@ -288,6 +290,12 @@ def _bestuur(profile: Profile) -> Section:
         rows.append(("Bestuursmodel", dict(BESTUURSMODELLEN).get(notes["bestuursmodel"], "")))
     if rows:
         blocks.append(KeyValues(tuple(rows)))
+    register = s.get("bestuur") if isinstance(s.get("bestuur"), dict) else {}
+    if register.get("source") and any(r[0] in REGISTER_LABELS for r in rows):
+        when = _iso_day(register.get("source_date"))
+        blocks.append(
+            Paragraph(f"Bron: {register['source']}{', ' + when if when else ''}.", "small")
+        )
     subsections = []
     members = [line.strip() for line in (notes.get("college_members") or "").splitlines()]
     if any(members):
@@ -301,9 +309,73 @@ def _bestuur(profile: Profile) -> Section:
     return _text_section(profile, "bestuur", *blocks, subsections=subsections)
 
 
+REGISTER_LABELS = ("Burgemeester", "Waarnemend burgemeester", "Wethouders", "Griffier")
+
+
+def register_rows(s: dict[str, Any]) -> list[tuple[str, str]]:
+    """Burgemeester, wethouders and griffier from the register, where it names them."""
+    register = s.get("bestuur") if isinstance(s.get("bestuur"), dict) else {}
+    rows = []
+    burgemeester = register.get("burgemeester") or {}
+    if isinstance(burgemeester, dict) and burgemeester.get("name"):
+        label = "Waarnemend burgemeester" if burgemeester.get("waarnemend") else "Burgemeester"
+        rows.append((label, burgemeester["name"]))
+    wethouders = [w for w in register.get("wethouders") or [] if w]
+    if wethouders:
+        rows.append(("Wethouders", ", ".join(wethouders)))
+    if register.get("griffier"):
+        rows.append(("Griffier", register["griffier"]))
+    return rows
+
+
+def _iso_day(value: str | None) -> str:
+    try:
+        return nl_date(date.fromisoformat(value)) if value else ""
+    except ValueError:
+        return ""
+
+
 def _samenwerking(profile: Profile) -> Section | None:
     notes = profile.bestuur or {}
+    s = profile.snapshot
+    name = s["name"]
     blocks: list[Block] = []
+    cooperation = s.get("samenwerking") or {}
+    items = [i for i in cooperation.get("items") or [] if i.get("name")]
+    shared = cooperation.get("shared_civil_service") or {}
+    if shared.get("name"):
+        partners = join_names(shared.get("partners") or [])
+        blocks.append(
+            Paragraph(
+                f"De medewerkers van {name} werken in een gezamenlijke ambtelijke organisatie: "
+                f"{shared['name']}"
+                + (f", samen met {partners}." if partners else ".")
+                + " Als algemeen directeur werk je dus ook voor de andere gemeente"
+                + ("n" if len(shared.get("partners") or []) > 1 else "")
+                + " in deze organisatie."
+            )
+        )
+    if items:
+        when = _iso_day(cooperation.get("source_date"))
+        blocks.append(
+            Paragraph(
+                f"{name} neemt deel aan {len(items)} gemeenschappelijke regelingen, "
+                "samenwerkingsverbanden met andere overheden met een eigen bestuur."
+            )
+        )
+        blocks.append(
+            BulletList(
+                tuple(
+                    f"{i['name']}"
+                    + (f" ({i['kind_label'].lower()})" if i.get("kind_label") else "")
+                    for i in items
+                )
+            )
+        )
+        if cooperation.get("source"):
+            blocks.append(
+                Paragraph(f"Bron: {cooperation['source']}{', ' + when if when else ''}.", "small")
+            )
     if notes.get("regional_cooperation") and has_text(notes["regional_cooperation"]):
         blocks.extend(parse_markup(notes["regional_cooperation"]))
     plans = (notes.get("merger_plans") or "").strip()
@@ -316,6 +388,48 @@ def _samenwerking(profile: Profile) -> Section | None:
     if not blocks:
         return None
     return Section("Regionale samenwerking", tuple(blocks), anchor="samenwerking")
+
+
+def _financien(profile: Profile) -> Section | None:
+    """The latest jaarrekening in a few figures, next to municipalities of the same size."""
+    finance = profile.snapshot.get("financien") or {}
+    documents = [d for d in finance.get("documents") or [] if d.get("document") == "jaarrekening"]
+    blocks: list[Block] = list(_user_text(profile, "financien"))
+    if documents:
+        d = max(documents, key=lambda d: d.get("year") or 0)
+        median = d.get("size_class_median") or {}
+        rows = []
+        for key, label, unit, decimals in FINANCE_ROWS:
+            if d.get(key) is None:
+                continue
+            value = _money_or_pct(d[key], unit, decimals)
+            if median.get(key) is not None and d.get("size_class"):
+                value += (
+                    f" (gemeenten met {d['size_class']} inwoners: "
+                    f"{_money_or_pct(median[key], unit, decimals)})"
+                )
+            rows.append((label, value))
+        if rows:
+            blocks.append(Paragraph(f"**Uit de {d.get('label', 'jaarrekening').lower()}**"))
+            blocks.append(KeyValues(tuple(rows)))
+            source = finance.get("source") or "CBS, Iv3"
+            blocks.append(Paragraph(f"Bron: {source}.", "small"))
+    if not blocks:
+        return None
+    return Section(SECTION_TITLES["financien"], tuple(blocks), anchor="financien")
+
+
+FINANCE_ROWS = (
+    ("lasten_per_inwoner", "Uitgaven per inwoner", "€", 0),
+    ("sociaal_domein_share", "Deel voor het sociaal domein", "%", 1),
+    ("solvabiliteit", "Solvabiliteit (eigen vermogen als deel van het balanstotaal)", "%", 1),
+    ("externe_inhuur_share", "Externe inhuur (deel van de personeelskosten)", "%", 1),
+)
+
+
+def _money_or_pct(value: Any, unit: str, decimals: int) -> str:
+    number = format_number(Decimal(str(value)), decimals)
+    return f"€ {number}" if unit == "€" else f"{number} %"
 
 
 SWOT = (
@@ -362,6 +476,7 @@ def _organisation(profile: Profile) -> Section | None:
             )
         )
     blocks: list[Block] = list(_user_text(profile, "organisatie"))
+    blocks += _staff_where(profile)
     if not blocks and not rows and not subsections:
         return None
     if rows:
@@ -376,6 +491,23 @@ def _organisation(profile: Profile) -> Section | None:
             )
         )
     return Section(SECTION_TITLES["organisatie"], tuple(blocks), tuple(subsections), "organisatie")
+
+
+def _staff_where(profile: Profile) -> list[Block]:
+    """Where the staff work, from the dossier: a shared organisation, and its organogram."""
+    s = profile.snapshot
+    register = s.get("bestuur") if isinstance(s.get("bestuur"), dict) else {}
+    blocks: list[Block] = []
+    shared = (s.get("samenwerking") or {}).get("shared_civil_service") or {}
+    if shared.get("name"):
+        blocks.append(
+            Paragraph(
+                f"De ambtelijke organisatie is {shared['name']} (zie Regionale samenwerking)."
+            )
+        )
+    if register.get("organogram") and is_web(register["organogram"]):
+        blocks.append(Paragraph(f"Het organogram staat op {register['organogram']}."))
+    return blocks
 
 
 def _offer(profile: Profile) -> Section:

@@ -88,6 +88,7 @@ def detail(request, pk: int):
             "steps": steps.STEPS,
             "can_edit": _can(request, profile, "bewerker"),
             "is_owner": _can(request, profile, "eigenaar"),
+            "notes": SimpleLazyObject(lambda: editor_notes(profile)),
         },
     )
 
