@@ -143,13 +143,26 @@ def edit(request, pk: int, step: str):
             "steps": steps.STEPS,
             "conflict": conflict,
             "cacheable": request.method == "GET",
-            "notes": editor_notes(profile) if step in NOTES_ON_STEP else {},
+            "notes": _notes_for(profile, step),
             "bestuur_author": _bestuur_author(profile) if step == "bestuur" else None,
         },
     )
 
 
-NOTES_ON_STEP = {"algemeen", "competenties", "bestuur", "vacature"}
+#: Which editor notes each step shows (notes.py): the ones the step can resolve.
+NOTES_ON_STEP = {
+    "competenties": ("onbekend", "gegevens"),
+    "bestuur": ("onbekend", "gegevens"),
+    "vacature": ("vacature",),
+}
+
+
+def _notes_for(profile: Profile, step: str) -> dict[str, list[str]]:
+    keys = NOTES_ON_STEP.get(step, ())
+    if not keys:
+        return {}
+    notes = editor_notes(profile)
+    return {key: notes[key] for key in keys}
 
 
 def _bestuur_author(profile: Profile) -> str:
