@@ -287,6 +287,7 @@ def test_the_editor_lists_what_is_missing_and_unknown_but_the_document_does_not(
     login(client, alice)
     body = client.get(reverse("profiles:edit", args=[profile.pk, "vacature"])).content.decode()
     assert "Nog niet ingevuld: sluitingsdatum." in body
+    body = client.get(reverse("profiles:edit", args=[profile.pk, "bestuur"])).content.decode()
     assert "Over fusieplannen is niets ingevuld." in body
     detail = client.get(reverse("profiles:detail", args=[profile.pk])).content.decode()
     document = detail.split('class="sec-document"')[1]
