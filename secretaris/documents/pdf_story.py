@@ -175,11 +175,29 @@ def logo(png: bytes) -> Flowable:
 def _section(section: Section, level: int, ids: Anchors, width: float) -> list[Flowable]:
     anchor = ids.unique(section.anchor or section.title)
     flowables = heading(section.title, level, anchor)
-    for block in section.blocks:
-        flowables += block_flowables(block, width)
+    blocks = list(section.blocks)
+    while blocks:
+        block = blocks.pop(0)
+        label = isinstance(block, Paragraph) and is_label(block.text)
+        if label and blocks and isinstance(blocks[0], BulletList | KeyValues):
+            # A label and its list stay on one page (KeepTogether cannot nest in ReportLab's
+            # keep-with-next, so they are kept together here).
+            following = blocks.pop(0)
+            parts = [*block_flowables(block, width), *_unkept(block_flowables(following, width))]
+            flowables.append(KeepTogether(parts))
+        else:
+            flowables += block_flowables(block, width)
     for sub in section.subsections:
         flowables += _section(sub, level + 1, ids, width)
     return flowables
+
+
+def _unkept(flowables: list[Flowable]) -> list[Flowable]:
+    """The content of KeepTogether wrappers, to put into a larger one."""
+    out: list[Flowable] = []
+    for f in flowables:
+        out += f._content if isinstance(f, KeepTogether) else [f]
+    return out
 
 
 def block_flowables(block: Block, width: float) -> list[Flowable]:

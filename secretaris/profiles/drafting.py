@@ -130,11 +130,18 @@ def why_text(profile: Profile) -> str:
     chosen = [item for item in profile.chosen_situational() if item.get("reasons")]
     if chosen:
         model = get_model(profile.model_version)
-        names = [model.get(item["key"]).name.lower() for item in chosen[:3]]
+        names = [_competency_name(model.get(item["key"]).name) for item in chosen[:3]]
         parts.append(
             f"Naast de vaste kerncompetenties vraagt de functie hier vooral om {join_names(names)}."
         )
     return " ".join(p for p in parts if p)
+
+
+def _competency_name(name: str) -> str:
+    """Lower case in running text; quoted when the name itself has 'en' in it, so that
+    'resultaatgerichtheid, ‘plannen en organiseren’ en visie' still reads as three."""
+    name = name.lower()
+    return f"‘{name}’" if " en " in name else name
 
 
 def who_text(profile: Profile) -> str:
@@ -175,8 +182,10 @@ def gemeente_text(s: dict[str, Any]) -> str:
         year = m["date"][:4]
         if m["kind"] == "samenvoeging":
             parts.append(f"In {year} is de gemeente ontstaan uit {names}.")
+        elif m["kind"] == "toevoeging":
+            parts.append(f"In {year} is {names} bij de gemeente gevoegd.")
         else:
-            parts.append(f"In {year} kwam (een deel van) {names} erbij.")
+            parts.append(f"In {year} kwam een deel van {names} bij de gemeente.")
     corop = s.get("corop") or {}
     if corop.get("centre_function"):
         parts.append(

@@ -366,8 +366,7 @@ def _samenwerking(profile: Profile) -> Section | None:
         blocks.append(
             BulletList(
                 tuple(
-                    f"{i['name']}"
-                    + (f" ({i['kind_label'].lower()})" if i.get("kind_label") else "")
+                    f"{i['name']}" + (f" – {i['kind_label']}" if i.get("kind_label") else "")
                     for i in items
                 )
             )
@@ -404,10 +403,8 @@ def _financien(profile: Profile) -> Section | None:
                 continue
             value = _money_or_pct(d[key], unit, decimals)
             if median.get(key) is not None and d.get("size_class"):
-                value += (
-                    f" (gemeenten met {d['size_class']} inwoners: "
-                    f"{_money_or_pct(median[key], unit, decimals)})"
-                )
+                peers = _money_or_pct(median[key], unit, decimals)
+                value += f" ({_peers(d['size_class'])}: {peers})"
             rows.append((label, value))
         if rows:
             blocks.append(Paragraph(f"**Uit de {d.get('label', 'jaarrekening').lower()}**"))
@@ -425,6 +422,13 @@ FINANCE_ROWS = (
     ("solvabiliteit", "Solvabiliteit (eigen vermogen als deel van het balanstotaal)", "%", 1),
     ("externe_inhuur_share", "Externe inhuur (deel van de personeelskosten)", "%", 1),
 )
+
+
+def _peers(size_class: str) -> str:
+    """'gemeenten met 20.000–50.000 inwoners', or the four large cities (A&O fonds' G4)."""
+    if size_class == "G4":
+        return "de vier grote steden"
+    return f"gemeenten met {size_class} inwoners"
 
 
 def _money_or_pct(value: Any, unit: str, decimals: int) -> str:
@@ -554,6 +558,12 @@ def _sources(profile: Profile, model) -> tuple[SourceRef, ...]:
         labels.setdefault(e["source"], SourceRef(e["source"]))
     for m in s.get("mergers", []):
         labels.setdefault(m["source"], SourceRef(m["source"]))
+    for key in ("bestuur", "parties", "samenwerking", "financien"):
+        part = s.get(key)
+        if isinstance(part, dict) and part.get("source"):
+            when = _iso_day(part.get("source_date"))
+            label = part["source"] + (f", {when}" if when else "")
+            labels.setdefault(label, SourceRef(label))
     used = {f.key for f in FIGURES if profile.organisation.get(f.key) not in (None, "")}
     for key, b in s.get("benchmarks", {}).items():
         if key in used:
