@@ -127,7 +127,7 @@ def why_text(profile: Profile) -> str:
         about += f" in {len(places)} kernen"
     parts.append(about + ".")
     parts.append(TYPE_SENTENCES.get(profile.gemeente_type, ""))
-    chosen = [item for item in profile.chosen_situational() if item.get("reasons")]
+    chosen = profile.chosen_situational()
     if chosen:
         model = get_model(profile.model_version)
         names = [_competency_name(model.get(item["key"]).name) for item in chosen[:3]]

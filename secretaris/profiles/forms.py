@@ -181,11 +181,31 @@ class CompetenciesForm(StepForm):
             kerncompetenties=self.cleaned_data["kerncompetenties"],
             situatie=self.cleaned_data["situatie"],
         )
+        texts.update(
+            regenerated_texts(self.profile, situational, self.cleaned_data["gemeente_type"])
+        )
         return {
             "situational": situational,
             "gemeente_type": self.cleaned_data["gemeente_type"],
             "texts": texts,
         }
+
+
+def regenerated_texts(profile: Profile, situational: list[dict], kind: str) -> dict[str, str]:
+    """'Waarom' and 'wie' made again for the new choice, where nobody edited them by hand."""
+    from secretaris.profiles.drafting import who_text, why_text
+
+    after = Profile(
+        snapshot=profile.snapshot,
+        situational=situational,
+        gemeente_type=kind,
+        model_version=profile.model_version,
+    )
+    texts = {}
+    for key, make in (("waarom", why_text), ("wie", who_text)):
+        if section_text(profile.texts, key) == make(profile):
+            texts[key] = make(after)
+    return texts
 
 
 GemeenteForm = texts_form("GemeenteForm", ("gemeente", "opgaven", "financien"))

@@ -292,3 +292,17 @@ def test_the_editor_lists_what_is_missing_and_unknown_but_the_document_does_not(
     detail = client.get(reverse("profiles:detail", args=[profile.pk])).content.decode()
     document = detail.split('class="sec-document"')[1]
     assert "niets ingevuld" not in document and "Nog niet ingevuld" not in document
+
+
+def test_generated_texts_follow_a_new_choice_unless_edited_by_hand(client, profile, alice):
+    login(client, alice)
+    data = {"kies_coaching-ontwikkelingsgerichtheid": "on", "gemeente_type": "beheer"}
+    assert post_step(client, profile, "competenties", **data).status_code == 302
+    profile.refresh_from_db()
+    assert "Je ziet wat medewerkers nodig hebben om te groeien" in profile.texts["wie"]
+    assert "coaching/ontwikkelingsgerichtheid" in profile.texts["waarom"]
+    post_step(client, profile, "algemeen", title="Secretaris", waarom="Eigen tekst.", wie="Eigen.")
+    data = {"kies_visie": "on", "gemeente_type": "beheer"}
+    post_step(client, profile, "competenties", **data)
+    profile.refresh_from_db()
+    assert profile.texts["waarom"] == "Eigen tekst." and profile.texts["wie"] == "Eigen."
