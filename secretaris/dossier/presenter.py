@@ -287,7 +287,7 @@ def build_dossier(gemeente: Gemeente) -> Dossier:
         for s in Source.objects.filter(key__in=("roo-gemeenten", "cbs-iv3", "roo-regelingen"))
     }
     bestuur = bestuur_of(gemeente, open_sources)
-    samenwerking = samenwerking_of(gemeente)
+    samenwerking = samenwerking_of(gemeente, open_sources)
     inhabitants = history.get("inwoners", [])
     check = (
         size_check(
@@ -310,7 +310,7 @@ def build_dossier(gemeente: Gemeente) -> Dossier:
         used[m.source.key] = m.source
     iv3_source = open_sources.get("cbs-iv3") if gemeente.financien else None
     extra = [bestuur.source if bestuur else None, iv3_source]
-    extra += [samenwerking.regelingen[0].source] if samenwerking.regelingen else []
+    extra.append(samenwerking.source)
     for source in extra:
         if source is not None:
             used[source.key] = source
