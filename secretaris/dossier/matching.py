@@ -63,7 +63,7 @@ class Match:
     code: str | None
     suggestions: tuple[tuple[str, str], ...] = ()  # (code, name) pairs
     ambiguous: bool = False
-    via: str = ""  # how a place that is not a municipality led here: "Sneek (woonplaats)"
+    via: tuple[str, str] | None = None  # (place, "woonplaats" | "voormalige gemeente")
 
 
 def find_place(
@@ -87,10 +87,10 @@ def find_place(
             {code for code, name in pairs if search_key(name) == wanted and code in names}
         )
         if len(codes) == 1:
-            return Match(codes[0], via=f"{query.strip()} ({kind})")
+            return Match(codes[0], via=(query.strip(), kind))
         if codes:
             suggestions = tuple(sorted(((c, names[c]) for c in codes), key=lambda p: p[1]))
-            return Match(None, suggestions, ambiguous=True, via=f"{query.strip()} ({kind})")
+            return Match(None, suggestions, ambiguous=True, via=(query.strip(), kind))
     return None
 
 

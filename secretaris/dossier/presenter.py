@@ -90,6 +90,15 @@ class Dossier:
     finance_rows = finance.TABLE_ROWS
 
     @property
+    def usual_names(self) -> dict[str, str]:
+        """Kiesraad list name -> usual name, for the newest election (GR2026)."""
+        if self.parties is None or self.parties.election is None:
+            return {}
+        if self.council is None or self.council.election != self.parties.election:
+            return {}
+        return {p["kiesraad_name"]: p["name"] for p in self.parties.items if p["kiesraad_name"]}
+
+    @property
     def finance_documents(self) -> list[dict[str, Any]]:
         """The Iv3 documents as exported, newest first."""
         return [finance.document_json(doc) for doc in reversed(self.financien)]
