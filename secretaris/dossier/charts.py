@@ -25,10 +25,11 @@ AGE_KEYS = [
 
 @dataclass(frozen=True)
 class Legend:
-    name: str
+    name: str  # the usual name where the register gives one
     seats: int
     votes: int | None
     color: str
+    formal: str = ""  # the Kiesraad list name when it differs from `name`
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,21 @@ def dossier_charts(d: Dossier) -> DossierCharts:
     hemicycle, legend = None, []
     if d.council is not None:
         lists = [lr for lr in d.council.lists.all() if lr.seats]
-        colors = party_colors([lr.name for lr in lists])
+        formal_colors = party_colors([lr.name for lr in lists])
+        usual = d.usual_names
+        names = [usual.get(lr.name, lr.name) for lr in lists]
+        if len(set(names)) < len(names):  # never merge two lists under one name
+            names = [lr.name for lr in lists]
+        colors = {name: formal_colors[lr.name] for name, lr in zip(names, lists, strict=True)}
         hemicycle = hemicycle_svg(
-            [(lr.name, lr.seats) for lr in lists],
+            list(zip(names, [lr.seats for lr in lists], strict=True)),
             title=f"Zetelverdeling gemeenteraad {d.gemeente.name} ({d.council.election})",
             colors=colors,
         )
-        legend = [Legend(lr.name, lr.seats, lr.votes, colors[lr.name]) for lr in lists]
+        legend = [
+            Legend(name, lr.seats, lr.votes, colors[name], lr.name if lr.name != name else "")
+            for name, lr in zip(names, lists, strict=True)
+        ]
     ages = [(label, d.figures[key]) for key, label in AGE_KEYS if key in d.figures]
     ages_svg = None
     if ages:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from secretaris.dossier.models import Gemeente, Regeling, Source
+from secretaris.dossier.models import Gemeente, Source
 from secretaris.dossier.sources.regelingen import KIND_LABELS
 from secretaris.dossier.sources_label import source_label as _label
 
@@ -75,9 +75,35 @@ class Parties:
 
 
 @dataclass(frozen=True)
+class Regeling:
+    """One gemeenschappelijke regeling as the dossier shows it."""
+
+    name: str
+    form: str
+    kind: str | None
+    purpose: str
+    since: date | None
+    url: str
+    partners: list[str]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "form": self.form,
+            "kind": self.kind,
+            "kind_label": KIND_LABELS.get(self.kind) if self.kind else None,
+            "purpose": self.purpose,
+            "partners": self.partners,
+            "partner_count": len(self.partners),
+            "since": self.since.isoformat() if self.since else None,
+            "url": self.url or None,
+        }
+
+
+@dataclass(frozen=True)
 class Samenwerking:
     regelingen: list[Regeling]
-    own_code: str
+    source: Source | None
 
     @property
     def count(self) -> int:
@@ -91,37 +117,23 @@ class Samenwerking:
     def recognised(self) -> list[Regeling]:
         """The regelingen of a known kind, the shared civil service first."""
         order = list(KIND_LABELS)
-        known = [r for r in self.regelingen if r.kind]
+        known = [r for r in self.regelingen if r.kind in KIND_LABELS]
         return sorted(known, key=lambda r: (order.index(r.kind), r.name))
 
     @property
     def others(self) -> list[Regeling]:
-        return [r for r in self.regelingen if not r.kind]
+        return [r for r in self.regelingen if r.kind not in KIND_LABELS]
 
     def partners(self, regeling: Regeling) -> list[str]:
-        return [_short(name) for name, code in regeling.members if code != self.own_code]
-
-    def item(self, regeling: Regeling) -> dict[str, Any]:
-        return {
-            "name": regeling.name,
-            "form": regeling.form,
-            "kind": regeling.kind or None,
-            "kind_label": KIND_LABELS.get(regeling.kind),
-            "purpose": regeling.purpose,
-            "partners": self.partners(regeling),
-            "partner_count": len(self.partners(regeling)),
-            "since": regeling.since.isoformat() if regeling.since else None,
-            "url": regeling.url or None,
-        }
+        return regeling.partners
 
     def as_json(self) -> dict[str, Any]:
         shared = self.shared_civil_service
-        source = self.regelingen[0].source if self.regelingen else None
         return {
             "count": self.count,
-            "items": [self.item(r) for r in self.recognised + self.others],
-            "shared_civil_service": self.item(shared) if shared else None,
-            "source": _label(source) if source else None,
+            "items": [r.as_json() for r in self.recognised + self.others],
+            "shared_civil_service": shared.as_json() if shared else None,
+            "source": _label(self.source) if self.source else None,
             "source_date": SAMENWERKING_DATE,
         }
 
@@ -182,14 +194,17 @@ def parties_of(
     )
 
 
-def samenwerking_of(gemeente: Gemeente) -> Samenwerking:
-    regelingen = list(
-        Regeling.objects.filter(deelnames__gemeente=gemeente)
-        .select_related("source")
-        .order_by("name")
-    )
-    return Samenwerking(regelingen, gemeente.code)
-
-
-def _short(name: str) -> str:
-    return name.removeprefix("Gemeente ").strip()
+def samenwerking_of(gemeente: Gemeente, sources: dict[str, Source]) -> Samenwerking:
+    regelingen = [
+        Regeling(
+            name=r["name"],
+            form=r["form"],
+            kind=r.get("kind"),
+            purpose=r.get("purpose", ""),
+            since=date.fromisoformat(r["since"]) if r.get("since") else None,
+            url=r.get("url", ""),
+            partners=list(r.get("partners", [])),
+        )
+        for r in gemeente.samenwerking or []
+    ]
+    return Samenwerking(regelingen, sources.get("roo-regelingen") if regelingen else None)

@@ -258,7 +258,32 @@ def _financien(g: dict, medians: dict[tuple, dict]) -> list[dict[str, Any]]:
     return docs
 
 
+def _samenwerking(data: dict) -> dict[str, list[dict[str, Any]]]:
+    """Per municipality code the regelingen it takes part in, partners named, by name."""
+    per_code: dict[str, list[dict[str, Any]]] = {}
+    for r in sorted(data.get("regelingen", []), key=lambda r: r["name"]):
+        codes = {code for _, code in r.get("members", []) if code}
+        for code in codes:
+            per_code.setdefault(code, []).append(
+                {
+                    "name": r["name"],
+                    "form": r["form"],
+                    "kind": r.get("kind"),
+                    "purpose": r.get("purpose") or "",
+                    "since": r.get("since"),
+                    "url": r.get("url") or "",
+                    "partners": [
+                        name.removeprefix("Gemeente ").strip()
+                        for name, other in r.get("members", [])
+                        if other != code
+                    ],
+                }
+            )
+    return per_code
+
+
 def _gemeente_rows(data: dict) -> Iterable[dict[str, Any]]:
+    samenwerking = _samenwerking(data)
     medians = {(m["document"], m["year"], m["size_class"]): m for m in data.get("iv3_medians", [])}
     used: set[str] = set()
     for g in data["gemeenten"]:
@@ -279,6 +304,7 @@ def _gemeente_rows(data: dict) -> Iterable[dict[str, Any]]:
             "is_corop_centre": bool(g.get("corop_centre", False)),
             "register": g.get("register"),
             "financien": _financien(g, medians),
+            "samenwerking": samenwerking.get(g["code"], []),
         }
 
 

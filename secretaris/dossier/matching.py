@@ -63,7 +63,7 @@ class Match:
     code: str | None
     suggestions: tuple[tuple[str, str], ...] = ()  # (code, name) pairs
     ambiguous: bool = False
-    via: str = ""  # how a place that is not a municipality led here: "Sneek (woonplaats)"
+    via: tuple[str, str] | None = None  # (place, "woonplaats" | "voormalige gemeente")
 
 
 def find_place(
@@ -83,14 +83,14 @@ def find_place(
         return None
     names = dict(gemeenten)
     for kind, pairs in (("voormalige gemeente", former), ("woonplaats", places)):
-        codes = sorted(
-            {code for code, name in pairs if search_key(name) == wanted and code in names}
-        )
+        hits = [(c, name) for c, name in pairs if search_key(name) == wanted and c in names]
+        codes = sorted({c for c, _ in hits})
+        place = hits[0][1] if hits else ""  # as the data spells it, not as typed
         if len(codes) == 1:
-            return Match(codes[0], via=f"{query.strip()} ({kind})")
+            return Match(codes[0], via=(place, kind))
         if codes:
             suggestions = tuple(sorted(((c, names[c]) for c in codes), key=lambda p: p[1]))
-            return Match(None, suggestions, ambiguous=True, via=f"{query.strip()} ({kind})")
+            return Match(None, suggestions, ambiguous=True, via=(place, kind))
     return None
 
 

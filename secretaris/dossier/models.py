@@ -54,6 +54,10 @@ class Gemeente(models.Model):
     # holders and parties, and the Iv3 documents with their size-class medians.
     register = models.JSONField(null=True, blank=True)
     financien = models.JSONField(default=list, blank=True)
+    # The regelingen this municipality takes part in, copied from Regeling at load time so
+    # the dossier needs no join: [{"name", "form", "kind", "purpose", "since", "url",
+    # "partners"}].
+    samenwerking = models.JSONField(default=list, blank=True)
 
     objects = GemeenteQuerySet.as_manager()
 

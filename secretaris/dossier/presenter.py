@@ -90,6 +90,15 @@ class Dossier:
     finance_rows = finance.TABLE_ROWS
 
     @property
+    def usual_names(self) -> dict[str, str]:
+        """Kiesraad list name -> usual name, for the newest election (GR2026)."""
+        if self.parties is None or self.parties.election is None:
+            return {}
+        if self.council is None or self.council.election != self.parties.election:
+            return {}
+        return {p["kiesraad_name"]: p["name"] for p in self.parties.items if p["kiesraad_name"]}
+
+    @property
     def finance_documents(self) -> list[dict[str, Any]]:
         """The Iv3 documents as exported, newest first."""
         return [finance.document_json(doc) for doc in reversed(self.financien)]
@@ -287,7 +296,7 @@ def build_dossier(gemeente: Gemeente) -> Dossier:
         for s in Source.objects.filter(key__in=("roo-gemeenten", "cbs-iv3", "roo-regelingen"))
     }
     bestuur = bestuur_of(gemeente, open_sources)
-    samenwerking = samenwerking_of(gemeente)
+    samenwerking = samenwerking_of(gemeente, open_sources)
     inhabitants = history.get("inwoners", [])
     check = (
         size_check(
@@ -310,7 +319,7 @@ def build_dossier(gemeente: Gemeente) -> Dossier:
         used[m.source.key] = m.source
     iv3_source = open_sources.get("cbs-iv3") if gemeente.financien else None
     extra = [bestuur.source if bestuur else None, iv3_source]
-    extra += [samenwerking.regelingen[0].source] if samenwerking.regelingen else []
+    extra.append(samenwerking.source)
     for source in extra:
         if source is not None:
             used[source.key] = source

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
@@ -7,7 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from secretaris.dossier import comparison, matching
 from secretaris.dossier.charts import dossier_charts
 from secretaris.dossier.forms import SearchForm
-from secretaris.dossier.lookup import NotFound, find_gemeente
+from secretaris.dossier.lookup import NotFound, find_gemeente, locate
 from secretaris.dossier.models import DataSet, Gemeente, Source
 from secretaris.dossier.presenter import build_dossier
 
@@ -42,7 +43,7 @@ def search(request):
 def _find_or_suggest(request, query: str, status: int = 404):
     """Redirect to the one municipality the query means, or show the closest ones."""
     try:
-        return redirect(find_gemeente(query))
+        gemeente, note = locate(query)
     except NotFound as result:
         form = SearchForm({"q": query})
         form.is_valid()
@@ -58,6 +59,9 @@ def _find_or_suggest(request, query: str, status: int = 404):
             },
             status=status,
         )
+    if note:
+        messages.info(request, note)
+    return redirect(gemeente)
 
 
 def detail(request, slug: str):

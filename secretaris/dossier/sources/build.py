@@ -66,7 +66,7 @@ def build_dataset(raw_dir: Path, built_at: str | None = None) -> dict[str, Any]:
     roo = read_register(raw_dir, {search_key(m.name): m.code for m in current})
     regelingen = read_regelingen(raw_dir)
     iv3 = read_iv3(raw_dir)
-    medians = _iv3_medians(iv3)
+    medians = iv3_medians(iv3)
     codes = {m.code for m in current}
     gemeenten = []
     for municipality in current:
@@ -87,7 +87,7 @@ def build_dataset(raw_dir: Path, built_at: str | None = None) -> dict[str, Any]:
                 "facts": figures.get(code, []),
                 "elections": election_lists.get(code, []),
                 "mergers": [_merger(event) for event in history.events[code]],
-                "register": _register(roo.get(code), election_lists.get(code, [])),
+                "register": register_data(roo.get(code), election_lists.get(code, [])),
                 "financien": iv3.get(code, []),
             }
         )
@@ -333,7 +333,7 @@ def _elections(
 # -- bestuur, samenwerking, financien ---------------------------------------------------
 
 
-def _register(entry: RegisterEntry | None, election_list: list[dict[str, Any]]) -> dict | None:
+def register_data(entry: RegisterEntry | None, election_list: list[dict[str, Any]]) -> dict | None:
     """The register's office holders, and the council's parties matched to GR2026."""
     if entry is None:
         return None
@@ -373,12 +373,11 @@ def _regeling(regeling: Regeling, current: set[str]) -> dict[str, Any]:
     }
 
 
-def _iv3_medians(iv3: dict[str, list[dict]]) -> list[dict[str, Any]]:
+def iv3_medians(iv3: dict[str, list[dict]]) -> list[dict[str, Any]]:
     """Medians of the indicators per document, year and size class (attached at load)."""
     groups: dict[tuple[str, int, str], list[dict]] = defaultdict(list)
     for docs in iv3.values():
         for doc in docs:
-            doc["source"] = "cbs-iv3"
             groups[(doc["document"], doc["year"], doc["size_class"])].append(doc)
     return [
         {

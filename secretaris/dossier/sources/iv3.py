@@ -70,6 +70,7 @@ def _document(row: dict[str, str]) -> dict | None:
         "year": int(row["verslagsoort"][:4]),
         **{k: v for k, v in values.items() if v is not None},
         "size_class": size_class(code, values["inwoners"]),
+        "source": "cbs-iv3",
     }
 
 

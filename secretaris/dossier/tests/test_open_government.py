@@ -151,6 +151,7 @@ def test_haaren_leads_to_its_four_successors(client):
     for name in ("Boxtel", "Oisterwijk", "Tilburg", "Vught"):
         assert name in body
     assert "Borsele" not in body
+    assert "Haaren is een voormalige gemeente; het gebied hoort nu bij Boxtel, Oisterwijk, " in body
 
 
 # -- facts that were wrong ------------------------------------------------------------------
@@ -192,3 +193,21 @@ def test_utrecht_is_compared_with_other_large_cities(client):
     rows = similar(dossier("GM0344"))
     names = {r.gemeente.name for r in rows}
     assert {"Amsterdam", "Rotterdam", "Utrecht"} <= names and rows[0].national
+
+
+def test_the_dossier_says_why_a_woonplaats_led_there(client):
+    response = client.get(reverse("dossier:search"), {"q": "Hoofddorp"}, follow=True)
+    body = response.content.decode()
+    assert "Hoofddorp is een woonplaats in de gemeente Haarlemmermeer." in body
+    response = client.get(reverse("dossier:search"), {"q": "Sneek"}, follow=True)
+    body = response.content.decode()
+    assert "Sneek is een voormalige gemeente; het gebied hoort nu bij Súdwest-Fryslân." in body
+    response = client.get("/gemeenten/brielle/", follow=True)
+    assert "Brielle is een voormalige gemeente; het gebied hoort nu bij Voorne aan Zee." in (
+        response.content.decode()
+    )
+
+
+def test_the_council_table_uses_the_usual_party_names(client):
+    body = client.get("/gemeenten/sudwest-fryslan/").content.decode()
+    assert 'CDA <span class="sec-subtle">(CDA, afdeling Súdwest-Fryslân)</span>' in body
