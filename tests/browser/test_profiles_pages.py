@@ -73,10 +73,13 @@ def test_the_editor_fits_a_phone_of_375_pixels(browser, server_url):
     label = page.locator(".sec-choice .utrecht-form-label").first.bounding_box()
     assert box["width"] < 40  # a real checkbox, not a text box
     assert 0 <= label["x"] - (box["x"] + box["width"]) < 40  # its label right beside it
-    page.screenshot(path="/tmp/secretaris-profiel-375.png", full_page=True)
+    page.screenshot(path="/tmp/i10-profiel-375.png", full_page=True)
     page.goto(f"{base}/")
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
     page.get_by_role("link", name="Definitief maken…").click()
     assert "definitief maken?" in page.content()
     assert_accessible(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base}/")
+    page.screenshot(path="/tmp/i10-profiel.png", full_page=True)
     context.close()
