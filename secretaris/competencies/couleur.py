@@ -301,15 +301,14 @@ def fragmented_council(c: Couleur) -> Finding | None:
     high_enp = c.enp is not None and c.enp >= Fraction(FRAGMENTED_ENP)
     if not (many_lists or high_enp):
         return None
-    parts = []
+    # The effective number of parties decides, but a candidate reads plain words.
     if c.lists_with_seats is not None:
         seats = f" van {c.council_size} zetels" if c.council_size else ""
-        parts.append(f"{c.lists_with_seats} fracties in de raad{seats}")
-    if c.enp is not None:
-        parts.append(
-            f"het effectieve aantal partijen is {format_number(c.enp, 1)} "
-            "(een maat voor versnippering)"
+        reason = (
+            f"De gemeenteraad is versnipperd: {c.lists_with_seats} partijen in een raad{seats}."
         )
+    else:
+        reason = "De gemeenteraad is versnipperd: veel partijen van ongeveer gelijke grootte."
     why = (
         "Meerderheden verschillen per onderwerp, dus het college heeft zorgvuldig advies nodig "
         "over wat haalbaar is in de raad.",
@@ -318,7 +317,7 @@ def fragmented_council(c: Couleur) -> Finding | None:
         Fraction(c.lists_with_seats or 0, FRAGMENTED_LISTS),
         (c.enp or Fraction(0)) / Fraction(FRAGMENTED_ENP),
     )
-    return Finding(_sentence("; ".join(parts)), (ADVIES,), NORMAL, why, strength)
+    return Finding(reason, (ADVIES,), NORMAL, why, strength)
 
 
 def large_coalition(c: Couleur) -> Finding | None:

@@ -204,16 +204,16 @@ def test_many_kernen_does_not_fire_at_fourteen():
 def test_fragmented_council_fires_on_an_enp_of_six():
     c = quiet(lists_with_seats=8, enp=Fraction(6), council_size=31)
     finding = fired(rules.fragmented_council, c)
-    assert finding.reason == (
-        "8 fracties in de raad van 31 zetels; het effectieve aantal partijen is 6,0 "
-        "(een maat voor versnippering)."
-    )
+    assert finding.reason == "De gemeenteraad is versnipperd: 8 partijen in een raad van 31 zetels."
+    assert "effectieve" not in finding.reason  # a measure for us, jargon for a candidate
     assert finding.competencies == (ADVIES,)
 
 
 def test_fragmented_council_fires_on_nine_lists():
     c = quiet(lists_with_seats=9, enp=Fraction(5), council_size=29)
-    assert fired(rules.fragmented_council, c).reason.startswith("9 fracties in de raad")
+    assert fired(rules.fragmented_council, c).reason.startswith(
+        "De gemeenteraad is versnipperd: 9 partijen"
+    )
 
 
 def test_fragmented_council_does_not_fire_just_below_both_thresholds():
@@ -651,10 +651,7 @@ def test_sudwest_fryslan_reasons_carry_the_numbers():
     assert (
         by_key[ADVIES]
         .reasons[0]
-        .startswith(
-            "11 fracties in de raad van 37 zetels; het effectieve aantal partijen is 7,3 "
-            "(een maat voor versnippering)."
-        )
+        .startswith("De gemeenteraad is versnipperd: 11 partijen in een raad van 37 zetels.")
     )
     assert not by_key[ADVIES].recommended
 

@@ -37,6 +37,7 @@ INTERNAL = (
     "Wettelijke raadsgrootte",
     "CBS-inwonertal",
     "Effectief aantal partijen",
+    "effectieve aantal partijen",
     "deeltijdwethouders",
     "Nog in te vullen",
     "niets ingevuld",
