@@ -306,3 +306,15 @@ def test_generated_texts_follow_a_new_choice_unless_edited_by_hand(client, profi
     post_step(client, profile, "competenties", **data)
     profile.refresh_from_db()
     assert profile.texts["waarom"] == "Eigen tekst." and profile.texts["wie"] == "Eigen."
+
+
+def test_the_admin_cannot_change_bestuur_notes_or_vacancy_facts(rf, profile):
+    from django.contrib import admin
+
+    from secretaris.test import make_user as make
+
+    request = rf.get("/")
+    request.user = make("beheerder", staff=True)
+    form = admin.site._registry[Profile].get_form(request, profile)
+    assert "bestuur" not in form.base_fields
+    assert "vacancy" not in form.base_fields
