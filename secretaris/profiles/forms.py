@@ -332,6 +332,16 @@ class VacancyForm(texts_form("VacancyTexts", ("aanbod", "procedure"), rows=4)):
         "remove_logo",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.profile.logo:
+            self.fields["logo"].help_text = (
+                "Er staat al een logo op de titelpagina. Kies een bestand om het te vervangen."
+            )
+            style_fields(self)
+        else:
+            del self.fields["remove_logo"]
+
     def clean_logo(self):
         upload = self.cleaned_data.get("logo")
         if not upload:

@@ -318,3 +318,14 @@ def test_the_admin_cannot_change_bestuur_notes_or_vacancy_facts(rf, profile):
     form = admin.site._registry[Profile].get_form(request, profile)
     assert "bestuur" not in form.base_fields
     assert "vacancy" not in form.base_fields
+
+
+def test_a_logo_can_be_replaced_and_removed(client, profile, alice):
+    login(client, alice)
+    upload = SimpleUploadedFile("logo.png", png_bytes(), "image/png")
+    post_step(client, profile, "vacature", logo=upload)
+    page = client.get(reverse("profiles:edit", args=[profile.pk, "vacature"])).content.decode()
+    assert "Er staat al een logo op de titelpagina." in page and "Logo weghalen" in page
+    post_step(client, profile, "vacature", remove_logo="on")
+    profile.refresh_from_db()
+    assert not profile.logo
