@@ -335,7 +335,9 @@ class VacancyForm(texts_form("VacancyTexts", ("aanbod", "procedure"), rows=4)):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.profile.logo:
-            self.fields["logo"].help_text = (
+            self.fields[
+                "logo"
+            ].help_text = (
                 "Er staat al een logo op de titelpagina. Kies een bestand om het te vervangen."
             )
             style_fields(self)
