@@ -130,17 +130,21 @@ def why_text(profile: Profile) -> str:
     chosen = profile.chosen_situational()
     if chosen:
         model = get_model(profile.model_version)
-        names = [_competency_name(model.get(item["key"]).name) for item in chosen[:3]]
+        names = [_competency_name(item["key"], model.get(item["key"]).name) for item in chosen[:3]]
         parts.append(
             f"Naast de vaste kerncompetenties vraagt de functie hier vooral om {join_names(names)}."
         )
     return " ".join(p for p in parts if p)
 
 
-def _competency_name(name: str) -> str:
+#: The seed's long name reads badly in a sentence; this is how people say it.
+SPOKEN_NAMES = {"complexe-organisatieontwikkeling": "complexe organisatieontwikkeling"}
+
+
+def _competency_name(key: str, name: str) -> str:
     """Lower case in running text; quoted when the name itself has 'en' in it, so that
     'resultaatgerichtheid, ‘plannen en organiseren’ en visie' still reads as three."""
-    name = name.lower()
+    name = SPOKEN_NAMES.get(key, name.lower())
     return f"‘{name}’" if " en " in name else name
 
 
