@@ -81,10 +81,24 @@ def party_colors(names: Sequence[str]) -> dict[str, str]:
                 colors[name] = color
                 used.add(color)
                 break
-    palette = iter([c for c in LOCAL_PALETTE if c not in used])
+    # Local colours that look like a national party's in the same chart come last.
+    free = [c for c in LOCAL_PALETTE if c not in used]
+    distinct = [c for c in free if all(_distance(c, u) >= DISTINCT_COLOURS for u in used)]
+    palette = iter(distinct + [c for c in free if c not in distinct])
     for index, name in enumerate(n for n in names if n not in colors):
         colors[name] = next(palette, LOCAL_PALETTE[index % len(LOCAL_PALETTE)])
     return colors
+
+
+#: Two colours closer than this (RGB distance) are hard to tell apart in a legend.
+DISTINCT_COLOURS = 45
+
+
+def _distance(a: str, b: str) -> float:
+    """Euclidean distance between two '#rrggbb' colours."""
+    pa = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
+    pb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
+    return math.dist(pa, pb)
 
 
 def _number(value: float) -> str:
