@@ -219,3 +219,11 @@ def test_since_is_when_the_municipality_joined_not_when_the_regeling_began():
         i for i in items.as_json()["samenwerking"]["items"] if i["kind"] == "veiligheidsregio"
     )
     assert vr["since"] == "2018-01-01"
+
+
+def test_without_gr2026_the_register_parties_are_shown_with_their_date(client):
+    hilversum = Gemeente.objects.get(name="Hilversum")
+    parties = build_dossier(hilversum).as_json()["parties"]
+    assert parties["election"] is None and parties["agrees_with_election"] is None
+    body = client.get(hilversum.get_absolute_url()).content.decode()
+    assert "Er is geen uitslag van de verkiezing van maart 2026 in de gegevens" in body
