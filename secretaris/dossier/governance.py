@@ -3,6 +3,7 @@ gemeenschappelijke regelingen of one municipality, as the dossier shows and expo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -11,6 +12,7 @@ from secretaris.dossier.models import Gemeente, Source
 from secretaris.dossier.sources.regelingen import KIND_LABELS
 from secretaris.dossier.sources_label import source_label as _label
 
+SHORT_NAME = re.compile(r"^(gemeenschappelijke\s+regeling|regeling|gr)\b\s*", re.I)
 REGISTER_NOTE = "volgens het Register van Overheidsorganisaties, bijgewerkt"
 SHARED_SERVICE = "werkorganisatie"
 
@@ -85,6 +87,12 @@ class Regeling:
     since: date | None
     url: str
     partners: list[str]
+
+    @property
+    def short_name(self) -> str:
+        """The name without the words every regeling carries: 'Veiligheidsregio Utrecht'."""
+        short = SHORT_NAME.sub("", self.name).strip(" -–:")
+        return (short[:1].upper() + short[1:]) if short else self.name
 
     def as_json(self) -> dict[str, Any]:
         return {

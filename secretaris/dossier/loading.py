@@ -270,7 +270,7 @@ def _samenwerking(data: dict) -> dict[str, list[dict[str, Any]]]:
                     "form": r["form"],
                     "kind": r.get("kind"),
                     "purpose": r.get("purpose") or "",
-                    "since": r.get("since"),
+                    "since": (r.get("joined") or {}).get(code) or r.get("since"),
                     "url": r.get("url") or "",
                     "partners": [
                         name.removeprefix("Gemeente ").strip()

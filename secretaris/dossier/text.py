@@ -94,9 +94,7 @@ def dossier_text(d: Dossier) -> str:
                 f"sociaal domein {format_number(doc['sociaal_domein_share'], 1)} %"
             )
         if docs[0]["own_staff"] is False:
-            lines.append(
-                "  De eigen loonsom is heel laag: het personeel werkt bij een gedeelde organisatie."
-            )
+            lines.append("  De eigen loonsom is heel laag: het personeel werkt grotendeels elders.")
         lines.append("")
     noun = "woonplaats" if len(d.woonplaatsen) == 1 else "woonplaatsen"
     lines.append(f"Woonplaatsen ({len(d.woonplaatsen)} {noun}): {', '.join(d.woonplaatsen)}")

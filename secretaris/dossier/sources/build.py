@@ -369,6 +369,12 @@ def _regeling(regeling: Regeling, current: set[str]) -> dict[str, Any]:
         "since": regeling.since,
         "url": regeling.url,
         "members": [[name, code if code in current else None] for name, code in regeling.members],
+        # Only where a municipality joined on another date than the regeling's version date.
+        "joined": {
+            code: day
+            for code, day in sorted(regeling.joined.items())
+            if code in current and day != regeling.since
+        },
         "source": "roo-regelingen",
     }
 

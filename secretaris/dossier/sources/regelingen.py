@@ -83,6 +83,7 @@ class Regeling:
     since: str | None
     url: str
     members: list[tuple[str, str | None]] = field(default_factory=list)  # (name, GM code)
+    joined: dict[str, str] = field(default_factory=dict)  # GM code -> toetredingsdatum
 
 
 def read_regelingen(raw_dir: Path) -> dict[str, Regeling]:
@@ -121,6 +122,9 @@ def read_regelingen(raw_dir: Path) -> dict[str, Regeling]:
             match = TOOI_GEMEENTE.search(row["deelnemer_tooi"].strip())
             code = f"GM{match.group(1)}" if match else None
             members[row["roo_id"]].append((row["deelnemer"].strip(), code))
+            joined = row.get("toetredingsdatum", "").strip()
+            if code and joined:
+                result[row["roo_id"]].joined.setdefault(code, joined)
     for roo_id, items in members.items():
         result[roo_id].members = list(dict.fromkeys(items))
     return result

@@ -211,3 +211,19 @@ def test_the_dossier_says_why_a_woonplaats_led_there(client):
 def test_the_council_table_uses_the_usual_party_names(client):
     body = client.get("/gemeenten/sudwest-fryslan/").content.decode()
     assert 'CDA <span class="sec-subtle">(CDA, afdeling Súdwest-Fryslân)</span>' in body
+
+
+def test_since_is_when_the_municipality_joined_not_when_the_regeling_began():
+    items = dossier("GM1950")  # Westerwolde, formed 2018
+    vr = next(
+        i for i in items.as_json()["samenwerking"]["items"] if i["kind"] == "veiligheidsregio"
+    )
+    assert vr["since"] == "2018-01-01"
+
+
+def test_without_gr2026_the_register_parties_are_shown_with_their_date(client):
+    hilversum = Gemeente.objects.get(name="Hilversum")
+    parties = build_dossier(hilversum).as_json()["parties"]
+    assert parties["election"] is None and parties["agrees_with_election"] is None
+    body = client.get(hilversum.get_absolute_url()).content.decode()
+    assert "Er is geen uitslag van de verkiezing van maart 2026 in de gegevens" in body
