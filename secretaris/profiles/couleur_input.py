@@ -12,6 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from secretaris.competencies.couleur import Couleur, FinanceFigures, MergerFact, StaffFigures
+from secretaris.dossier.governance import SHORT_NAME
 from secretaris.dossier.politics import effective_number_of_parties
 from secretaris.profiles.bestuur import coalition
 
@@ -68,9 +69,16 @@ def couleur_from_snapshot(
 def shared_service_name(cooperation: dict[str, Any]) -> str:
     """The shared werkorganisatie the civil service works in, "" when none is known."""
     shared = cooperation.get("shared_civil_service")
-    if isinstance(shared, dict):
-        return str(shared.get("name") or "")
+    if isinstance(shared, dict) and shared.get("name"):
+        return short_name(str(shared["name"]))
     return ""
+
+
+def short_name(name: str) -> str:
+    """'Gemeenschappelijke Regeling Werkorganisatie Druten Wijchen' -> 'Werkorganisatie
+    Druten Wijchen', as the dossier writes it."""
+    short = SHORT_NAME.sub("", name).strip(" -–:")
+    return (short[:1].upper() + short[1:]) if short else name
 
 
 def _regelingen(cooperation: dict[str, Any]) -> int | None:

@@ -29,6 +29,7 @@ from secretaris.documents.numbers import format_number
 from secretaris.dossier.facts import FACT_TYPES, URBANITY_LABELS
 from secretaris.profiles import vacancy as vacancies
 from secretaris.profiles.bestuur import BESTUURSMODELLEN, coalition, coalition_since, has_text
+from secretaris.profiles.couleur_input import short_name
 from secretaris.profiles.drafting import join_names, party_name, usual_names
 from secretaris.profiles.models import Profile
 from secretaris.profiles.organisation import FIGURES, TEXTS, compare
@@ -348,7 +349,7 @@ def _samenwerking(profile: Profile) -> Section | None:
         blocks.append(
             Paragraph(
                 f"De medewerkers van {name} werken in een gezamenlijke ambtelijke organisatie: "
-                f"{shared['name']}"
+                f"{short_name(shared['name'])}"
                 + (f", samen met {partners}." if partners else ".")
                 + " Als algemeen directeur werk je dus ook voor de andere gemeente"
                 + ("n" if len(shared.get("partners") or []) > 1 else "")
@@ -366,7 +367,7 @@ def _samenwerking(profile: Profile) -> Section | None:
         blocks.append(
             BulletList(
                 tuple(
-                    f"{i['name']}" + (f" – {i['kind_label']}" if i.get("kind_label") else "")
+                    short_name(i["name"]) + (f" – {i['kind_label']}" if i.get("kind_label") else "")
                     for i in items
                 )
             )
@@ -506,7 +507,8 @@ def _staff_where(profile: Profile) -> list[Block]:
     if shared.get("name"):
         blocks.append(
             Paragraph(
-                f"De ambtelijke organisatie is {shared['name']} (zie Regionale samenwerking)."
+                f"De ambtelijke organisatie is {short_name(shared['name'])} "
+                "(zie Regionale samenwerking)."
             )
         )
     if register.get("organogram") and is_web(register["organogram"]):
