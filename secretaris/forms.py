@@ -25,6 +25,8 @@ WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea",
     forms.Select: "utrecht-select",
     forms.DateInput: "utrecht-textbox utrecht-textbox--sm",
+    forms.CheckboxInput: "utrecht-checkbox",
+    forms.FileInput: "sec-file-input",
 }
 
 

@@ -7,14 +7,22 @@ beheergemeente. This module suggests both from the figures; the user checks and 
 - Every rule is a small function in `RULES`. When its fact passes its threshold (a named
   constant below) it returns a `Finding`: a Dutch sentence with the numbers behind it, the
   competencies it points to and a weight.
-- `suggest()` adds the weights per competency, strongest first. The strongest three are
-  `recommended`, a fourth only on a tie with the third; the rest come back with their reasons
-  too; a competency without any reason is left out.
-- Type: growth or a (planned) herindeling means *ontwikkel*; work done with or by others at a
-  small own scale means *regie*; neither means *beheer*. A type users set themselves
-  (Bestuur.gemeente_type) wins; that is up to the caller.
+- Each finding says per competency *why* the fact matters for it (`Finding.why`), and how
+  far the fact passes its threshold (`Finding.strength`, 1 = just at the threshold).
+- `suggest()` adds the weights per competency, strongest first; ties are broken by the
+  summed strength of the evidence, then by the number of reasons (never by the model's list
+  order). The strongest three are `recommended`, a fourth only on a tie with the third.
+  When no rule fires, the type of the municipality gives the suggestion (`type_fallback`), so
+  every municipality gets at least one situational competency, as the seed asks.
+- Type: points from several signals (`type_scores`): growth, herindeling, fusieplannen, size,
+  centre function and urbanity point to *ontwikkel*; a shared werkorganisatie, many
+  gemeenschappelijke regelingen and a small own scale to *regie*. Two points or more wins;
+  otherwise *beheer*. The distribution over the 342 municipalities is justified in
+  docs/couleur.md. What nobody entered is said as unknown (`type_unknowns`), never as absent.
+  A type users set themselves wins; that is up to the caller.
 
-Pure Python, no Django. `Couleur` is built from the dossier elsewhere.
+Pure Python, no Django. `Couleur` is plain data built from the dossier elsewhere, so other
+sources (an HR import for `StaffFigures`) plug in without touching the rules.
 """
 
 from __future__ import annotations
@@ -80,6 +88,15 @@ HIGH_TURNOVER_PCT = Decimal(12)
 HIGH_AVERAGE_AGE = Decimal(50)
 #: Low employee satisfaction: a report mark (1–10) below this.
 LOW_SATISFACTION = Decimal(7)
+#: Many gemeenschappelijke regelingen: taking part in at least this many regelingen in force
+#: (a municipality takes part in about ten on average; see docs/couleur.md).
+MANY_REGELINGEN = 14
+#: Finances under pressure: solvabiliteit below 20 % or netto schuldquote above 130 %, the
+#: "categorie C" (most risk) of the provinces' Gemeenschappelijk financieel toezichtkader.
+LOW_SOLVENCY_PCT = Decimal(20)
+HIGH_NET_DEBT_PCT = Decimal(130)
+#: Type: a type needs at least this many points (see type_scores).
+TYPE_MIN_POINTS = 2
 #: Weights of a finding: a herindeling or fusieplan weighs double.
 NORMAL = 1
 STRONG = 2
@@ -124,6 +141,16 @@ class StaffFigures:
     turnover_pct: Decimal | None = None
     average_age: Decimal | None = None
     satisfaction: Decimal | None = None
+    women_pct: Decimal | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FinanceFigures:
+    """Balance-sheet ratios in % (jaarrekening), with the year they are about."""
+
+    solvency_pct: Decimal | None = None
+    net_debt_ratio_pct: Decimal | None = None
+    year: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -155,23 +182,40 @@ class Couleur:
     urbanity: int | None = None
     aged_65_plus: Decimal | None = None
     staff: StaffFigures | None = None
+    shared_service: str = ""  # the werkorganisatie the civil service works in, if any
+    regelingen: int | None = None  # gemeenschappelijke regelingen in force
+    finances: FinanceFigures | None = None
 
 
 @dataclass(frozen=True)
 class Finding:
-    """What one rule saw: a Dutch sentence with numbers, the competencies and a weight."""
+    """What one rule saw: a Dutch sentence with numbers, the competencies and a weight.
+
+    `why[i]` says why the fact matters for `competencies[i]`; `strength` is how far the
+    fact passes the rule's threshold (1 = just at it), used to break ties.
+    """
 
     reason: str
     competencies: tuple[str, ...]
     weight: int = NORMAL
+    why: tuple[str, ...] = ()
+    strength: Fraction = Fraction(1)
+
+    def explained(self, competency: str) -> str:
+        """The fact and why it matters for `competency`, as one or two sentences."""
+        index = self.competencies.index(competency)
+        if index < len(self.why) and self.why[index]:
+            return f"{self.reason} {self.why[index]}"
+        return self.reason
 
 
 @dataclass(frozen=True)
 class Suggestion:
     competency: str  # key in the competency model
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...]  # strongest first, each with why it matters here
     weight: int
     recommended: bool
+    strength: Fraction = Fraction(1)
 
 
 @dataclass(frozen=True)
@@ -179,6 +223,7 @@ class Suggestions:
     situational: tuple[Suggestion, ...]  # strongest first
     type: GemeenteType
     type_reasons: tuple[str, ...]
+    type_unknowns: tuple[str, ...] = ()  # what nobody entered: for the editor, not the document
 
 
 # --- Rules: situational competencies ---------------------------------------------------------
@@ -194,7 +239,12 @@ def recent_merger(c: Couleur) -> Finding | None:
     if not mergers:
         return None
     weight = STRONG if any(m.kind == "samenvoeging" for m in mergers) else NORMAL
-    return Finding(_merger_sentence(mergers, c.today), (COMPLEX, SAMENWERKEN), weight)
+    why = (
+        "De organisatie groeit nog naar één werkwijze en één cultuur toe; dat proces moet je "
+        "overzien en sturen.",
+        "Medewerkers en kernen uit de oude gemeenten moeten samen één gemeente worden.",
+    )
+    return Finding(_merger_sentence(mergers, c.today), (COMPLEX, SAMENWERKEN), weight, why)
 
 
 def earlier_merger(c: Couleur) -> Finding | None:
@@ -206,7 +256,8 @@ def earlier_merger(c: Couleur) -> Finding | None:
     mergers = [m for m in c.mergers if m.kind == "samenvoeging" and since <= m.date < until]
     if not mergers:
         return None
-    return Finding(_merger_sentence(mergers, c.today), (COMPLEX,))
+    why = ("Verschillen tussen de oude organisaties en culturen zijn vaak nog te merken.",)
+    return Finding(_merger_sentence(mergers, c.today), (COMPLEX,), NORMAL, why)
 
 
 def merger_plans(c: Couleur) -> Finding | None:
@@ -217,7 +268,12 @@ def merger_plans(c: Couleur) -> Finding | None:
     if not _has_text(c.merger_plans):
         return None
     reason = f"Er zijn fusieplannen: {_quote(c.merger_plans)}."
-    return Finding(reason, (COMPLEX, SAMENWERKEN, NETWERK), STRONG)
+    why = (
+        "Een fusie is een lang veranderproces met veel betrokkenen en belangen.",
+        "De organisatie moet nu al nauw optrekken met de toekomstige partners.",
+        "Steun van buurgemeenten, provincie en partners is nodig om de fusie te laten slagen.",
+    )
+    return Finding(reason, (COMPLEX, SAMENWERKEN, NETWERK), STRONG, why)
 
 
 def many_kernen(c: Couleur) -> Finding | None:
@@ -227,7 +283,13 @@ def many_kernen(c: Couleur) -> Finding | None:
     if c.woonplaatsen < MANY_WOONPLAATSEN:
         return None
     reason = f"De gemeente heeft {c.woonplaatsen} woonplaatsen (kernen)."
-    return Finding(reason, (NETWERK, SAMENWERKEN))
+    why = (
+        "Elke kern heeft eigen dorpsbelangen, verenigingen en wensen; daar wil je contact mee "
+        "houden.",
+        "Voorzieningen in de kernen regel je samen met inwoners en organisaties.",
+    )
+    strength = Fraction(c.woonplaatsen, MANY_WOONPLAATSEN)
+    return Finding(reason, (NETWERK, SAMENWERKEN), NORMAL, why, strength)
 
 
 def fragmented_council(c: Couleur) -> Finding | None:
@@ -239,16 +301,23 @@ def fragmented_council(c: Couleur) -> Finding | None:
     high_enp = c.enp is not None and c.enp >= Fraction(FRAGMENTED_ENP)
     if not (many_lists or high_enp):
         return None
-    parts = []
+    # The effective number of parties decides, but a candidate reads plain words.
     if c.lists_with_seats is not None:
         seats = f" van {c.council_size} zetels" if c.council_size else ""
-        parts.append(f"{c.lists_with_seats} fracties in de raad{seats}")
-    if c.enp is not None:
-        parts.append(
-            f"het effectieve aantal partijen is {format_number(c.enp, 1)} "
-            "(een maat voor versnippering)"
+        reason = (
+            f"De gemeenteraad is versnipperd: {c.lists_with_seats} partijen in een raad{seats}."
         )
-    return Finding(_sentence("; ".join(parts)), (ADVIES,))
+    else:
+        reason = "De gemeenteraad is versnipperd: veel partijen van ongeveer gelijke grootte."
+    why = (
+        "Meerderheden verschillen per onderwerp, dus het college heeft zorgvuldig advies nodig "
+        "over wat haalbaar is in de raad.",
+    )
+    strength = max(
+        Fraction(c.lists_with_seats or 0, FRAGMENTED_LISTS),
+        (c.enp or Fraction(0)) / Fraction(FRAGMENTED_ENP),
+    )
+    return Finding(reason, (ADVIES,), NORMAL, why, strength)
 
 
 def large_coalition(c: Couleur) -> Finding | None:
@@ -258,7 +327,9 @@ def large_coalition(c: Couleur) -> Finding | None:
     n = len(c.coalition_parties)
     if n < LARGE_COALITION:
         return None
-    return Finding(f"Coalitie van {n} partijen ({_join(c.coalition_parties)}).", (ADVIES,))
+    why = ("Wethouders van verschillende partijen vragen om advies dat het college bijeenhoudt.",)
+    reason = f"De coalitie bestaat uit {n} partijen ({_join(c.coalition_parties)})."
+    return Finding(reason, (ADVIES,), NORMAL, why, Fraction(n, LARGE_COALITION))
 
 
 def coalition_changes(c: Couleur) -> Finding | None:
@@ -267,7 +338,9 @@ def coalition_changes(c: Couleur) -> Finding | None:
     """
     if not _has_text(c.coalition_changes):
         return None
-    return Finding(f"Wisselingen in de coalitie: {_quote(c.coalition_changes)}.", (ADVIES,))
+    why = ("Na wisselingen is het college kwetsbaarder en is goed advies extra belangrijk.",)
+    reason = f"Er waren wisselingen in de coalitie: {_quote(c.coalition_changes)}."
+    return Finding(reason, (ADVIES,), NORMAL, why)
 
 
 def strong_growth(c: Couleur) -> Finding | None:
@@ -277,7 +350,13 @@ def strong_growth(c: Couleur) -> Finding | None:
     annual = _annual_growth_pct(c)
     if annual is None or annual < Fraction(STRONG_GROWTH_PCT_PER_YEAR):
         return None
-    return Finding(_growth_sentence(c, annual), (VISIE, PLANNEN))
+    why = (
+        "Woningen, scholen en voorzieningen moeten meegroeien; daar is een plan voor de lange "
+        "termijn voor nodig.",
+        "Bouwen en voorzieningen moeten op tijd klaar zijn; dat vraagt strakke planning.",
+    )
+    strength = annual / Fraction(STRONG_GROWTH_PCT_PER_YEAR)
+    return Finding(_growth_sentence(c, annual), (VISIE, PLANNEN), NORMAL, why, strength)
 
 
 def shrinkage(c: Couleur) -> Finding | None:
@@ -287,7 +366,12 @@ def shrinkage(c: Couleur) -> Finding | None:
     annual = _annual_growth_pct(c)
     if annual is None or annual > Fraction(SHRINKAGE_PCT_PER_YEAR):
         return None
-    return Finding(_growth_sentence(c, annual), (VISIE, RESULTAAT))
+    why = (
+        "Met minder inwoners moet de gemeente kiezen welke voorzieningen ze waar houdt.",
+        "Voorzieningen op peil houden met minder middelen vraagt heldere doelen.",
+    )
+    strength = annual / Fraction(SHRINKAGE_PCT_PER_YEAR)
+    return Finding(_growth_sentence(c, annual), (VISIE, RESULTAAT), NORMAL, why, strength)
 
 
 def ageing(c: Couleur) -> Finding | None:
@@ -300,7 +384,14 @@ def ageing(c: Couleur) -> Finding | None:
         f"{_number(c.aged_65_plus)} % van de inwoners is 65 jaar of ouder "
         "(in heel Nederland ongeveer 20 %)."
     )
-    return Finding(reason, (VISIE, RESULTAAT))
+    why = (
+        "Zorg, wonen en vervoer moeten passen bij een oudere bevolking; dat vraagt keuzes voor "
+        "de lange termijn.",
+        "De vraag naar zorg en ondersteuning groeit; die moet de gemeente betaalbaar blijven "
+        "leveren.",
+    )
+    strength = Fraction(c.aged_65_plus) / Fraction(AGEING_65_PLUS_PCT)
+    return Finding(reason, (VISIE, RESULTAAT), NORMAL, why, strength)
 
 
 def regional_centre(c: Couleur) -> Finding | None:
@@ -310,8 +401,13 @@ def regional_centre(c: Couleur) -> Finding | None:
     if not c.corop_centre:
         return None
     region = f" {c.corop_name}" if c.corop_name else ""
-    reason = f"Grootste gemeente van het COROP-gebied{region}: een centrum voor de regio."
-    return Finding(reason, (NETWERK, SAMENWERKEN))
+    reason = f"{c.name or 'De gemeente'} is de grootste gemeente van de regio{region}."
+    why = (
+        "Buurgemeenten, provincie en partners kijken naar de centrumgemeente; je bouwt en "
+        "onderhoudt dat netwerk.",
+        "Veel taken voor de regio regelt de centrumgemeente samen met de buren.",
+    )
+    return Finding(reason, (NETWERK, SAMENWERKEN), NORMAL, why)
 
 
 def regional_cooperation(c: Couleur) -> Finding | None:
@@ -320,8 +416,12 @@ def regional_cooperation(c: Couleur) -> Finding | None:
     """
     if not _has_text(c.regional_cooperation):
         return None
-    reason = f"Regionale samenwerking: {_quote(c.regional_cooperation)}."
-    return Finding(reason, (NETWERK, SAMENWERKEN))
+    reason = f"De gemeente werkt in de regio samen: {_quote(c.regional_cooperation)}."
+    why = (
+        "Wat samen met anderen gebeurt, vraagt goede relaties met de partners.",
+        "Resultaten komen hier tot stand samen met andere gemeenten.",
+    )
+    return Finding(reason, (NETWERK, SAMENWERKEN), NORMAL, why)
 
 
 def large_municipality(c: Couleur) -> Finding | None:
@@ -330,8 +430,13 @@ def large_municipality(c: Couleur) -> Finding | None:
     """
     if c.inhabitants is None or c.inhabitants < LARGE_MUNICIPALITY:
         return None
-    reason = f"{_inhabitants(c)}: een grote gemeente met een grote organisatie."
-    return Finding(reason, (COMPLEX, VISIE))
+    reason = f"De gemeente heeft {_inhabitants(c)}: een grote gemeente met een grote organisatie."
+    why = (
+        "In een grote organisatie lopen veel veranderingen tegelijk, met veel betrokkenen.",
+        "Een grote gemeente heeft een eigen koers voor de lange termijn nodig.",
+    )
+    strength = Fraction(c.inhabitants, LARGE_MUNICIPALITY)
+    return Finding(reason, (COMPLEX, VISIE), NORMAL, why, strength)
 
 
 def small_municipality(c: Couleur) -> Finding | None:
@@ -340,8 +445,13 @@ def small_municipality(c: Couleur) -> Finding | None:
     """
     if c.inhabitants is None or c.inhabitants >= SMALL_MUNICIPALITY:
         return None
-    reason = f"{_inhabitants(c)}: een kleine gemeente, waar de secretaris ook zelf veel uitvoert."
-    return Finding(reason, (RESULTAAT, PLANNEN))
+    reason = f"De gemeente heeft {_inhabitants(c)}: een kleine gemeente."
+    why = (
+        "In een kleine organisatie pak je zelf veel op en moet je zorgen dat dingen af komen.",
+        "Met weinig mensen voor veel taken moet je scherp kiezen wat eerst komt.",
+    )
+    strength = Fraction(SMALL_MUNICIPALITY, max(c.inhabitants, 1))
+    return Finding(reason, (RESULTAAT, PLANNEN), NORMAL, why, strength)
 
 
 def high_sickness_absence(c: Couleur) -> Finding | None:
@@ -353,9 +463,11 @@ def high_sickness_absence(c: Couleur) -> Finding | None:
     if value is None or value <= sector:
         return None
     reason = (
-        f"Ziekteverzuim {_number(value)} % (gemiddeld bij gemeenten {_number(sector)} % in {year})."
+        f"Het ziekteverzuim is {_number(value)} % (gemiddeld bij gemeenten {_number(sector)} % "
+        f"in {year})."
     )
-    return Finding(reason, (COACHING,))
+    why = ("Medewerkers hebben aandacht nodig om gezond, betrokken en in ontwikkeling te blijven.",)
+    return Finding(reason, (COACHING,), NORMAL, why, Fraction(value) / Fraction(sector))
 
 
 def high_turnover(c: Couleur) -> Finding | None:
@@ -367,10 +479,12 @@ def high_turnover(c: Couleur) -> Finding | None:
         return None
     sector, year = SECTOR_TURNOVER_PCT
     reason = (
-        f"Verloop {_number(value)} % per jaar (uitstroom bij gemeenten gemiddeld "
+        f"Het verloop is {_number(value)} % per jaar (uitstroom bij gemeenten gemiddeld "
         f"{_number(sector)} % in {year})."
     )
-    return Finding(reason, (COACHING,))
+    why = ("Als mensen vertrekken, gaat kennis weg; mensen ontwikkelen en binden is nodig.",)
+    strength = Fraction(value) / Fraction(HIGH_TURNOVER_PCT)
+    return Finding(reason, (COACHING,), NORMAL, why, strength)
 
 
 def ageing_staff(c: Couleur) -> Finding | None:
@@ -382,10 +496,12 @@ def ageing_staff(c: Couleur) -> Finding | None:
         return None
     sector, year = SECTOR_AVERAGE_AGE
     reason = (
-        f"Gemiddelde leeftijd van de medewerkers {_number(value)} jaar (bij gemeenten "
-        f"gemiddeld {_number(sector)} jaar in {year})."
+        f"De medewerkers zijn gemiddeld {_number(value)} jaar (bij gemeenten gemiddeld "
+        f"{_number(sector)} jaar in {year})."
     )
-    return Finding(reason, (COACHING,))
+    why = ("Veel mensen gaan de komende jaren met pensioen; hun kennis moet worden doorgegeven.",)
+    strength = Fraction(value) / Fraction(HIGH_AVERAGE_AGE)
+    return Finding(reason, (COACHING,), NORMAL, why, strength)
 
 
 def low_satisfaction(c: Couleur) -> Finding | None:
@@ -396,7 +512,66 @@ def low_satisfaction(c: Couleur) -> Finding | None:
     if value is None or value >= LOW_SATISFACTION:
         return None
     reason = f"Medewerkers geven hun tevredenheid een {_number(value)} (rapportcijfer)."
-    return Finding(reason, (COACHING,))
+    why = ("Medewerkers hebben aandacht nodig om gezond, betrokken en in ontwikkeling te blijven.",)
+    strength = Fraction(LOW_SATISFACTION) / Fraction(max(value, Decimal("0.1")))
+    return Finding(reason, (COACHING,), NORMAL, why, strength)
+
+
+def shared_service(c: Couleur) -> Finding | None:
+    """The civil service works in a shared werkorganisatie with other municipalities: the
+    secretary serves several colleges and councils. Points to netwerkvaardigheid, adviesvaardig-
+    heid and samenwerken; weighs double.
+    """
+    if not c.shared_service:
+        return None
+    reason = f"De ambtenaren werken in een gezamenlijke werkorganisatie: {c.shared_service}."
+    why = (
+        "Je werkt voor meer dan één gemeentebestuur en houdt de relaties met al die partners goed.",
+        "Elke gemeente in de werkorganisatie wil zich gehoord voelen; dat vraagt advies op maat.",
+        "Resultaten ontstaan alleen als de deelnemende gemeenten samen optrekken.",
+    )
+    return Finding(reason, (NETWERK, ADVIES, SAMENWERKEN), STRONG, why)
+
+
+def many_regelingen(c: Couleur) -> Finding | None:
+    """The municipality takes part in 14 or more gemeenschappelijke regelingen in force: much
+    is done through joint bodies. Points to netwerkvaardigheid and samenwerken.
+    """
+    if c.regelingen is None or c.regelingen < MANY_REGELINGEN:
+        return None
+    reason = f"De gemeente neemt deel aan {c.regelingen} gemeenschappelijke regelingen."
+    why = (
+        "Veel taken lopen via samenwerkingsverbanden; je moet daar invloed hebben.",
+        "In al die regelingen bereik je resultaten alleen samen met andere gemeenten.",
+    )
+    strength = Fraction(c.regelingen, MANY_REGELINGEN)
+    return Finding(reason, (NETWERK, SAMENWERKEN), NORMAL, why, strength)
+
+
+def finances_under_pressure(c: Couleur) -> Finding | None:
+    """Solvabiliteit below 20 % or netto schuldquote above 130 % (categorie C of the
+    provinces' financial supervision framework): little room for new plans. Points to
+    resultaatgerichtheid and plannen en organiseren.
+    """
+    f = c.finances
+    if f is None:
+        return None
+    parts, strengths = [], []
+    if f.solvency_pct is not None and f.solvency_pct < LOW_SOLVENCY_PCT:
+        parts.append(f"de solvabiliteit is {_number(f.solvency_pct)} %")
+        strengths.append(Fraction(LOW_SOLVENCY_PCT) / Fraction(max(f.solvency_pct, Decimal(1))))
+    if f.net_debt_ratio_pct is not None and f.net_debt_ratio_pct > HIGH_NET_DEBT_PCT:
+        parts.append(f"de netto schuldquote is {_number(f.net_debt_ratio_pct)} %")
+        strengths.append(Fraction(f.net_debt_ratio_pct) / Fraction(HIGH_NET_DEBT_PCT))
+    if not parts:
+        return None
+    year = f" ({f.year})" if f.year else ""
+    reason = _sentence(f"De financiën staan onder druk: {' en '.join(parts)}{year}")
+    why = (
+        "Met weinig financiële ruimte moet elke euro iets opleveren.",
+        "Plannen moeten passen binnen een krap budget; dat vraagt scherpe keuzes en planning.",
+    )
+    return Finding(reason, (RESULTAAT, PLANNEN), NORMAL, why, max(strengths))
 
 
 Rule = Callable[[Couleur], Finding | None]
@@ -420,94 +595,206 @@ RULES: tuple[Rule, ...] = (
     high_turnover,
     ageing_staff,
     low_satisfaction,
+    shared_service,
+    many_regelingen,
+    finances_under_pressure,
 )
 
 
 # --- Rules: regie, ontwikkel or beheer -------------------------------------------------------
 
 
-def ontwikkel_signals(c: Couleur) -> list[str]:
-    """Strong growth, a herindeling in the last 10 years or fusieplannen."""
-    findings = (strong_growth(c), recent_merger(c), merger_plans(c))
-    return [f.reason for f in findings if f is not None]
-
-
-def regie_signals(c: Couleur) -> list[str]:
-    """Work done with or by others: the regional-cooperation text names one of REGIE_WORDS;
-    a small municipality (< 25.000) describes regional cooperation; or the centre of its COROP
-    region has fewer than 50.000 inhabitants of its own.
+def ontwikkel_signals(c: Couleur) -> list[tuple[int, str]]:
+    """(points, reason): strong growth, a recent herindeling and fusieplannen weigh two
+    points; a large municipality, the centre of its region (50.000 inhabitants or more) and a
+    very urban municipality one point each.
     """
-    signals = []
+    signals: list[tuple[int, str]] = []
+    for finding in (strong_growth(c), recent_merger(c), merger_plans(c)):
+        if finding is not None:
+            signals.append((finding.weight if finding.weight == STRONG else 2, finding.reason))
+    if c.inhabitants is not None and c.inhabitants >= LARGE_MUNICIPALITY:
+        signals.append((1, f"Met {format_number(c.inhabitants)} inwoners een grote gemeente."))
+    if c.corop_centre and (c.inhabitants or 0) >= CENTRE_SMALL_SCALE:
+        region = f" {c.corop_name}" if c.corop_name else ""
+        signals.append((1, f"De grootste gemeente van de regio{region}, met een centrumfunctie."))
+    if c.urbanity == 1:
+        signals.append((1, "Zeer sterk stedelijk (CBS): de stad blijft in ontwikkeling."))
+    return signals
+
+
+def regie_signals(c: Couleur) -> list[tuple[int, str]]:
+    """(points, reason): a shared werkorganisatie weighs three points (decisive); a regional
+    cooperation text naming one of REGIE_WORDS two; many gemeenschappelijke regelingen, a
+    small municipality that cooperates, and a regional centre of small own scale one each.
+    """
+    signals: list[tuple[int, str]] = []
+    if c.shared_service:
+        signals.append(
+            (
+                3,
+                "De ambtelijke organisatie is een gezamenlijke werkorganisatie: "
+                f"{c.shared_service}.",
+            )
+        )
     text = c.regional_cooperation if _has_text(c.regional_cooperation) else ""
     if words := _regie_words(text):
         signals.append(
-            f"De regionale samenwerking noemt {_join([f'‘{w}’' for w in words])}: "
-            "taken worden samen met of door anderen uitgevoerd."
+            (
+                2,
+                f"De regionale samenwerking noemt {_join([f'‘{w}’' for w in words])}: "
+                "taken worden samen met of door anderen uitgevoerd.",
+            )
         )
-    if text and c.inhabitants is not None and c.inhabitants < SMALL_MUNICIPALITY:
+    many = c.regelingen is not None and c.regelingen >= MANY_REGELINGEN
+    if many:
         signals.append(
-            f"Kleine gemeente ({format_number(c.inhabitants)} inwoners) die taken samen met "
-            "andere gemeenten regelt."
+            (1, f"De gemeente neemt deel aan {c.regelingen} gemeenschappelijke regelingen.")
+        )
+    if (text or many) and c.inhabitants is not None and c.inhabitants < SMALL_MUNICIPALITY:
+        signals.append(
+            (
+                1,
+                f"Kleine gemeente ({format_number(c.inhabitants)} inwoners) die taken samen met "
+                "andere gemeenten regelt.",
+            )
         )
     if c.corop_centre and c.inhabitants is not None and c.inhabitants < CENTRE_SMALL_SCALE:
         region = f" {c.corop_name}" if c.corop_name else ""
         signals.append(
-            f"Centrum van het COROP-gebied{region} met zelf maar "
-            f"{format_number(c.inhabitants)} inwoners: veel loopt via de regio."
+            (
+                1,
+                f"Centrum van de regio{region} met zelf maar "
+                f"{format_number(c.inhabitants)} inwoners: veel loopt via de regio.",
+            )
         )
     return signals
 
 
+def type_scores(c: Couleur) -> dict[str, int]:
+    """Points per type; beheer has none of its own (it is what remains)."""
+    return {
+        "ontwikkel": sum(p for p, _ in ontwikkel_signals(c)),
+        "regie": sum(p for p, _ in regie_signals(c)),
+    }
+
+
 def beheer_reasons(c: Couleur) -> list[str]:
-    """Why nothing points to change: the figures that are quiet."""
+    """Why nothing points to change: the known facts that are quiet."""
     reasons = []
     if c.growth is not None and c.growth_years:
         sign = "+" if c.growth > 0 else "−" if c.growth < 0 else ""
         change = f"{sign}{_number(abs(c.growth) * 100)} % in {c.growth_years} jaar"
-        reasons.append(f"Geen sterke groei van het inwonertal: {change}.")
-    reasons.append(f"Geen herindeling in de afgelopen {RECENT_MERGER_YEARS} jaar.")
-    reasons.append("Geen fusieplannen bekend.")
-    if not _has_text(c.coalition_changes):
-        reasons.append("Geen wisselingen in de coalitie bekend.")
+        reasons.append(f"Het inwonertal is vrij stabiel: {change}.")
+    if not _recent_mergers(c):
+        reasons.append(f"Geen herindeling in de afgelopen {RECENT_MERGER_YEARS} jaar.")
+    if c.merger_plans.strip() and not _has_text(c.merger_plans):
+        reasons.append("Er zijn geen fusieplannen.")
+    if c.coalition_changes.strip() and not _has_text(c.coalition_changes):
+        reasons.append("Er waren geen wisselingen in de coalitie.")
     return reasons
 
 
+def type_unknowns(c: Couleur) -> list[str]:
+    """What would change the type but nobody entered: said as unknown, never as 'geen'."""
+    unknowns = []
+    if not c.merger_plans.strip():
+        unknowns.append("Over fusieplannen is niets ingevuld.")
+    if not c.regional_cooperation.strip() and not c.shared_service and c.regelingen is None:
+        unknowns.append("Over regionale samenwerking is niets ingevuld.")
+    if not c.coalition_changes.strip():
+        unknowns.append("Over wisselingen in de coalitie is niets ingevuld.")
+    return unknowns
+
+
 def municipality_type(c: Couleur) -> tuple[GemeenteType, tuple[str, ...]]:
-    """Ontwikkel or regie, whichever has more signals (ontwikkel on a tie); else beheer."""
-    ontwikkel = ontwikkel_signals(c)
-    regie = regie_signals(c)
-    if ontwikkel and len(ontwikkel) >= len(regie):
-        return "ontwikkel", tuple(ontwikkel)
-    if regie:
-        return "regie", tuple(regie)
+    """The type with the most points, if it has at least TYPE_MIN_POINTS (ontwikkel on a
+    tie); else beheer. Reasons strongest first.
+    """
+    ontwikkel, regie = ontwikkel_signals(c), regie_signals(c)
+    scores = type_scores(c)
+    best = max(scores["ontwikkel"], scores["regie"])
+    if best >= TYPE_MIN_POINTS:
+        kind: GemeenteType = "ontwikkel" if scores["ontwikkel"] == best else "regie"
+        signals = ontwikkel if kind == "ontwikkel" else regie
+        return kind, tuple(r for _, r in sorted(signals, key=lambda s: -s[0]))
     return "beheer", tuple(beheer_reasons(c))
+
+
+#: When no rule fires, the type says what the job asks most (docs/couleur.md).
+TYPE_FALLBACK: dict[str, tuple[tuple[str, str], ...]] = {
+    "beheer": (
+        (
+            COACHING,
+            "Zonder grote veranderopgave van buitenaf ligt de opgave vooral binnen: medewerkers "
+            "laten groeien en de organisatie wendbaar houden.",
+        ),
+        (
+            RESULTAAT,
+            "In een stabiele gemeente draait het om goede, betrouwbare dienstverlening: "
+            "afspraken nakomen en doelen halen.",
+        ),
+    ),
+    "ontwikkel": (
+        (VISIE, "Een gemeente in ontwikkeling heeft een koers voor de lange termijn nodig."),
+        (COMPLEX, "Veranderingen in de gemeente vragen ook veranderingen in de organisatie."),
+    ),
+    "regie": (
+        (NETWERK, "Veel werk gebeurt door of met anderen; relaties met partners zijn de sleutel."),
+        (SAMENWERKEN, "Resultaten ontstaan hier samen met andere gemeenten en partners."),
+    ),
+}
+
+
+def type_fallback(c: Couleur, kind: GemeenteType) -> Finding:
+    """The suggestion when no rule fires: from the type of the municipality."""
+    label = {"beheer": "beheergemeente", "ontwikkel": "ontwikkelgemeente", "regie": "regiegemeente"}
+    keys = tuple(k for k, _ in TYPE_FALLBACK[kind])
+    why = tuple(w for _, w in TYPE_FALLBACK[kind])
+    reason = f"{c.name or 'De gemeente'} is vooral een {label[kind]}."
+    return Finding(reason, keys, NORMAL, why, Fraction(1, 2))
 
 
 # --- Putting it together ---------------------------------------------------------------------
 
 
 def suggest(c: Couleur) -> Suggestions:
-    """All rules applied: situational competencies strongest first, and the type."""
+    """All rules applied: situational competencies strongest first, and the type.
+
+    Never empty: without any finding the type gives the suggestion.
+    """
+    kind, type_reasons = municipality_type(c)
+    findings = [f for f in (rule(c) for rule in RULES) if f is not None]
+    if not findings:
+        findings = [type_fallback(c, kind)]
     weights: dict[str, int] = {}
-    reasons: dict[str, list[str]] = {}
-    for rule in RULES:
-        finding = rule(c)
-        if finding is None:
-            continue
+    strength: dict[str, Fraction] = {}
+    found: dict[str, list[Finding]] = {}
+    for finding in findings:
         for key in finding.competencies:
             weights[key] = weights.get(key, 0) + finding.weight
-            reasons.setdefault(key, []).append(finding.reason)
-    model_order = {comp.key: i for i, comp in enumerate(get_model().situational)}
-    ranked = sorted(weights, key=lambda k: (-weights[k], -len(reasons[k]), model_order[k]))
+            strength[key] = strength.get(key, Fraction(0)) + finding.strength
+            found.setdefault(key, []).append(finding)
+    names = {comp.key: comp.name for comp in get_model().situational}
+    ranked = sorted(weights, key=lambda k: (-weights[k], -strength[k], -len(found[k]), names[k]))
     recommended = set(ranked[:RECOMMENDED])
     for key in ranked[RECOMMENDED:MAX_RECOMMENDED]:
-        if weights[key] == weights[ranked[RECOMMENDED - 1]]:
+        third = ranked[RECOMMENDED - 1]
+        if (weights[key], strength[key]) == (weights[third], strength[third]):
             recommended.add(key)
     suggestions = tuple(
-        Suggestion(key, tuple(reasons[key]), weights[key], key in recommended) for key in ranked
+        Suggestion(
+            key,
+            tuple(
+                f.explained(key) for f in sorted(found[key], key=lambda f: (-f.weight, -f.strength))
+            ),
+            weights[key],
+            key in recommended,
+            strength[key],
+        )
+        for key in ranked
     )
-    kind, type_reasons = municipality_type(c)
-    return Suggestions(suggestions, kind, type_reasons)
+    return Suggestions(suggestions, kind, type_reasons, tuple(type_unknowns(c)))
 
 
 # --- Helpers ---------------------------------------------------------------------------------

@@ -81,10 +81,24 @@ def party_colors(names: Sequence[str]) -> dict[str, str]:
                 colors[name] = color
                 used.add(color)
                 break
-    palette = iter([c for c in LOCAL_PALETTE if c not in used])
+    # Local colours that look like a national party's in the same chart come last.
+    free = [c for c in LOCAL_PALETTE if c not in used]
+    distinct = [c for c in free if all(_distance(c, u) >= DISTINCT_COLOURS for u in used)]
+    palette = iter(distinct + [c for c in free if c not in distinct])
     for index, name in enumerate(n for n in names if n not in colors):
         colors[name] = next(palette, LOCAL_PALETTE[index % len(LOCAL_PALETTE)])
     return colors
+
+
+#: Two colours closer than this (RGB distance) are hard to tell apart in a legend.
+DISTINCT_COLOURS = 45
+
+
+def _distance(a: str, b: str) -> float:
+    """Euclidean distance between two '#rrggbb' colours."""
+    pa = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
+    pb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
+    return math.dist(pa, pb)
 
 
 def _number(value: float) -> str:
@@ -178,10 +192,12 @@ def hemicycle_svg(
     title: str,
     colors: Mapping[str, str] | None = None,
     chart_id: str | None = None,
+    legend: bool = False,
 ) -> SafeString:
     """The council as a half circle of seats, parties in the given order, left to right.
 
-    Give the legend separately, in HTML, with the same `party_colors()`.
+    Give the legend separately, in HTML, with the same `party_colors()`; or, for paper,
+    `legend=True` draws it under the seats: a colour key, the party and its seats per line.
     """
     seated = [(name, int(seats)) for name, seats in parties if int(seats) > 0]
     total = sum(seats for _, seats in seated)
@@ -213,7 +229,33 @@ def hemicycle_svg(
         + "."
     )
     body = "".join(groups) + label
-    return _svg("hemicycle", title, desc, width, cy + margin + 34, body, chart_id)
+    height = cy + margin + 34
+    if legend:
+        keys, height = _legend(seated, palette, width, height + 8)
+        body += keys
+    return _svg("hemicycle", title, desc, width, height, body, chart_id)
+
+
+LEGEND_LINE = 22
+LEGEND_CHARS_TWO_COLUMNS = 24  # longer names get the whole width
+
+
+def _legend(
+    seated: Sequence[tuple[str, int]], palette: Mapping[str, str], width: float, top: float
+) -> tuple[str, float]:
+    """Colour keys with "party (seats)", in two columns when the names are short."""
+    columns = 2 if all(len(n) <= LEGEND_CHARS_TWO_COLUMNS for n, _ in seated) else 1
+    per_column = math.ceil(len(seated) / columns)
+    parts = []
+    for i, (name, seats) in enumerate(seated):
+        x = 8 + (i // per_column) * (width / columns)
+        y = top + (i % per_column) * LEGEND_LINE
+        parts.append(
+            f'<rect x="{_number(x)}" y="{_number(y)}" width="14" height="14" rx="2" '
+            f'fill="{escape(palette[name])}"/>'
+        )
+        parts.append(_text(x + 22, y + 12, f"{name} ({seats})"))
+    return "".join(parts), top + per_column * LEGEND_LINE + 4
 
 
 # -- Bars --------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import io
+from datetime import UTC, datetime
 
 from docx import Document as new_docx
 from docx.document import Document as Docx
@@ -34,6 +35,7 @@ from secretaris.documents.model import (
     Section,
     Table,
     has_content,
+    is_label,
     is_web,
     source_line,
 )
@@ -47,6 +49,7 @@ TEXT_WIDTH = Cm(16.6)  # A4 minus 2 x 2.2 cm
 PICTURE_DPI = 150  # sharp in print at this size; 200 costs a third more time
 AUTHOR = "Secretaris"
 PARAGRAPH = WD_STYLE_TYPE.PARAGRAPH
+KEEP_LIST_ITEMS = 12  # a longer list may break over pages
 
 
 def build(document: Document) -> bytes:
@@ -133,9 +136,15 @@ def _properties(doc: Docx, document: Document) -> None:
     properties = doc.core_properties
     properties.title = document.title
     properties.subject = document.subtitle or document.title
-    properties.author = properties.last_modified_by = AUTHOR
+    properties.author = properties.last_modified_by = document.author or AUTHOR
     properties.language = "nl-NL"
     properties.comments = ""
+    properties.keywords = ""
+    properties.category = ""
+    properties.revision = 1
+    now = datetime.now(UTC).replace(microsecond=0)
+    properties.created = properties.modified = now
+    properties.last_printed = now
 
 
 def _header_footer(doc: Docx, document: Document) -> None:
@@ -169,9 +178,17 @@ def _small_run(paragraph: DocxParagraph, text: str, color: RGBColor = MUTED):  #
 
 def _title_page(doc: Docx, document: Document) -> None:
     brand = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
-    run = brand.add_run(AUTHOR)
+    run = brand.add_run(document.organisation or document.author or AUTHOR)
     run.bold, run.font.size, run.font.color.rgb = True, Pt(12), PRIMARY
-    brand.paragraph_format.space_after = Pt(90)
+    brand.paragraph_format.space_after = Pt(30 if document.logo else 90)
+    if document.logo:
+        picture = doc.add_paragraph()
+        picture.paragraph_format.space_after = Pt(36)
+        shape = picture.add_run().add_picture(io.BytesIO(document.logo), height=Cm(2.5))
+        if shape.width > Cm(6):
+            shape.height = int(shape.height * Cm(6) / shape.width)
+            shape.width = Cm(6)
+        docx_xml.describe_picture(shape, "Logo", f"Logo {document.organisation}".strip())
     _add(doc, document.title, "Title")
     if document.subtitle:
         _add(doc, document.subtitle, "Subtitle")
@@ -180,7 +197,22 @@ def _title_page(doc: Docx, document: Document) -> None:
             [(key, "TableText", False), (value, "TableText", True)] for key, value in document.meta
         ]
         add_table(doc, rows, [Cm(4.5), TEXT_WIDTH - Cm(4.5)], header=False)
+    if document.table_of_contents and document.sections:
+        heading = _add(doc, "Inhoud", "Heading 2")
+        heading.paragraph_format.space_before = Pt(24)
+        docx_xml.add_toc(doc, _contents(document))
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _contents(document: Document) -> list[tuple[int, str]]:
+    """(level, title) of the headings the table of contents shows: levels 1 and 2."""
+    entries = []
+    for section in document.sections:
+        entries.append((0, plain_text(section.title)))
+        entries += [(1, plain_text(sub.title)) for sub in section.subsections]
+    if document.sources:
+        entries.append((0, "Bronnen"))
+    return entries
 
 
 def _add(doc: Docx, text: str, style: str) -> DocxParagraph:
@@ -205,7 +237,9 @@ def _block(doc: Docx, block: Block) -> None:
         return
     if isinstance(block, Paragraph):
         style = {"lead": "Lead", "small": "Small", "quote": "Quote"}.get(block.style, "Normal")
-        _runs(_add(doc, "", style), block.text)
+        paragraph = _add(doc, "", style)
+        _runs(paragraph, block.text)
+        paragraph.paragraph_format.keep_with_next = is_label(block.text) or None
     elif isinstance(block, BulletList):
         _list(doc, block)
     elif isinstance(block, Table):
@@ -234,15 +268,34 @@ def _runs(paragraph: DocxParagraph, text: str, bold: bool = False) -> None:
 
 
 def _list(doc: Docx, block: BulletList) -> None:
+    """A list kept on one page (every item keeps with the next) unless it is long."""
+    if block.columns > 1:
+        _list_columns(doc, block)
+        return
     style = "List Number" if block.ordered else "List Bullet"
     num_id = docx_xml.restart_numbering(doc, style) if block.ordered else None
+    keep = len(block.items) <= KEEP_LIST_ITEMS
     for item in block.items:
         paragraph = _add(doc, "", style)
         paragraph.paragraph_format.space_after = Pt(2)
+        paragraph.paragraph_format.keep_with_next = keep or None
         if num_id is not None:
             docx_xml.set_numbering(paragraph, num_id)
         _runs(paragraph, item)
-    doc.paragraphs[-1].paragraph_format.space_after = Pt(8)
+    last = doc.paragraphs[-1].paragraph_format
+    last.space_after, last.keep_with_next = Pt(8), None
+
+
+def _list_columns(doc: Docx, block: BulletList) -> None:
+    """Short items in a borderless table of `columns` columns, read top to bottom."""
+    per_column = -(-len(block.items) // block.columns)
+    table = doc.add_table(rows=per_column, cols=block.columns)
+    for index, item in enumerate(block.items):
+        cell = table.cell(index % per_column, index // per_column)
+        paragraph = cell.paragraphs[0]
+        paragraph._p.style = "TableText"
+        _runs(paragraph, f"• {item}")
+    doc.add_paragraph()
 
 
 def _table(doc: Docx, block: Table) -> None:

@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shape import InlineShape
-from docx.shared import Length, RGBColor
+from docx.shared import Length, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -154,3 +154,40 @@ def add_hyperlink(paragraph: Paragraph, url: str, text: str) -> None:
     run.append(text_element)
     link.append(run)
     paragraph._p.append(link)
+
+
+def add_toc(doc: Docx, entries: list[tuple[int, str]]) -> None:
+    """A Word table-of-contents field over Heading 1 and 2.
+
+    Until Word updates it (it asks on opening: `updateFields` in the settings) the field
+    shows the headings without page numbers, so the contents are never empty.
+    """
+    first = doc.add_paragraph()
+    code = _element("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = ' TOC \\o "1-2" \\h \\z \\u '
+    for part in (_element("w:fldChar", fldCharType="begin"), code):
+        first.add_run()._r.append(part)
+    first.add_run()._r.append(_element("w:fldChar", fldCharType="separate"))
+    paragraphs = [first]
+    for index, (level, text) in enumerate(entries):
+        paragraph = first if index == 0 else doc.add_paragraph()
+        paragraph.paragraph_format.left_indent = Pt(14 * level)
+        paragraph.paragraph_format.space_after = Pt(2)
+        paragraph.add_run(text).bold = level == 0
+        if index:
+            paragraphs.append(paragraph)
+    paragraphs[-1].add_run()._r.append(_element("w:fldChar", fldCharType="end"))
+    settings = doc.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        update = _element("w:updateFields", val="true")
+        # The schema fixes the order of the settings: updateFields comes before these.
+        later = [settings.find(qn(f"w:{tag}")) for tag in _AFTER_UPDATE_FIELDS]
+        later = [element for element in later if element is not None]
+        if later:
+            later[0].addprevious(update)
+        else:
+            settings.append(update)
+
+
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids")

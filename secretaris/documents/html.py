@@ -72,7 +72,12 @@ def _block(block: Block) -> dict[str, Any]:
         return {"kind": block.kind, "style": block.style, "html": inline_html(block.text)}
     if isinstance(block, BulletList):
         items = [inline_html(item) for item in block.items]
-        return {"kind": block.kind, "ordered": block.ordered, "items": items}
+        return {
+            "kind": block.kind,
+            "ordered": block.ordered,
+            "items": items,
+            "columns": block.columns,
+        }
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Chart):

@@ -31,10 +31,15 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class BulletList:
-    """A bulleted list, or a numbered one when `ordered`."""
+    """A bulleted list, or a numbered one when `ordered`.
+
+    `columns` > 1 sets a long list of short items (village names) side by side. A list is
+    kept on one page when it fits there.
+    """
 
     items: tuple[str, ...]
     ordered: bool = False
+    columns: int = 1
     kind: ClassVar[str] = "list"
 
 
@@ -120,7 +125,9 @@ class Document:
     `meta` goes on the title page as key-value pairs; a non-empty `status` (such as
     "Concept") is printed in the header of every page; `footer` in every footer.
     `table_of_contents` puts a list of sections on the title page of the PDF, down to
-    `contents_depth` (0: top-level sections only, 1: and their subsections).
+    `contents_depth` (0: top-level sections only, 1: and their subsections), and a Word
+    table-of-contents field in the DOCX. `author` goes into the file's properties;
+    `logo` (PNG bytes, already checked) and `organisation` go on the title page.
     """
 
     title: str
@@ -132,6 +139,9 @@ class Document:
     footer: str = ""
     table_of_contents: bool = True
     contents_depth: int = 1
+    author: str = ""
+    logo: bytes | None = None
+    organisation: str = ""
 
 
 def has_content(block: Block) -> bool:
@@ -141,6 +151,15 @@ def has_content(block: Block) -> bool:
     if isinstance(block, Table):
         return bool(block.columns)
     return True
+
+
+def is_label(text: str) -> bool:
+    """A paragraph that is all bold ("**Waarom in deze gemeente**") labels what follows:
+    renderers keep it on the same page as the next block."""
+    text = text.strip()
+    return (
+        len(text) > 4 and text.startswith("**") and text.endswith("**") and "**" not in text[2:-2]
+    )
 
 
 def is_web(url: str) -> bool:

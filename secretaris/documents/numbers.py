@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from fractions import Fraction
 
 Number = Decimal | int | float | str | Fraction
@@ -38,3 +39,26 @@ def format_number(value: Number, decimals: int = 0) -> str:
 def decimals_needed(values: list[Decimal], maximum: int = 1) -> int:
     """0 when every value is whole, else `maximum` (charts show one decimal at most)."""
     return 0 if all(v == v.to_integral_value() for v in values) else maximum
+
+
+def parse_number(text: str) -> Decimal:
+    """A number as people type it in Dutch (or as a computer writes it); ValueError if not.
+
+    >>> parse_number("1.234,5"), parse_number("1234,5"), parse_number("47.4")
+    (Decimal('1234.5'), Decimal('1234.5'), Decimal('47.4'))
+    >>> parse_number("1.234")  # a dot before exactly three digits groups thousands
+    Decimal('1234')
+    """
+    value = text.strip().replace(" ", "").replace("\u00a0", "").replace("€", "")
+    if "," in value:
+        value = value.replace(".", "").replace(",", ".")  # 1.234,5: dots group thousands
+    elif value.count(".") > 1 or (
+        "." in value and len(value.rsplit(".", 1)[1]) == 3 and value.lstrip("-")[0] != "0"
+    ):
+        value = value.replace(".", "")  # 1.234 or 1.234.567
+    if not re.fullmatch(r"-?\d+(\.\d+)?", value):
+        raise ValueError(text)
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        raise ValueError(text) from None

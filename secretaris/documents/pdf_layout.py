@@ -114,7 +114,7 @@ class DocumentTemplate(BaseDocTemplate):
             topMargin=PAGE_MARGIN_TOP,
             bottomMargin=PAGE_MARGIN_BOTTOM,
             title=document.title,
-            author=AUTHOR,
+            author=document.author or AUTHOR,
             subject=document.subtitle or document.title,
             creator=AUTHOR,
             lang="nl-NL",
@@ -154,7 +154,8 @@ class DocumentTemplate(BaseDocTemplate):
         canvas.rect(0, HEIGHT - 1.6 * cm, WIDTH, 1.6 * cm, stroke=0, fill=1)
         canvas.setFillColorRGB(1, 1, 1)
         canvas.setFont(f.bold, 12)
-        canvas.drawString(PAGE_MARGIN_X, HEIGHT - 1.0 * cm, AUTHOR)
+        band = self.document.organisation or self.document.author or AUTHOR
+        canvas.drawString(PAGE_MARGIN_X, HEIGHT - 1.0 * cm, band)
         self.status_label(canvas, HEIGHT - 1.1 * cm)
 
     def header(self, canvas: Canvas) -> None:

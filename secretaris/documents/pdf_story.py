@@ -14,10 +14,13 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Image,
+    KeepTogether,
     ListFlowable,
     ListItem,
     PageBreak,
@@ -42,6 +45,7 @@ from secretaris.documents.model import (
     Section,
     Table,
     has_content,
+    is_label,
     is_web,
     source_line,
 )
@@ -116,7 +120,12 @@ def story(document: Document, width: float) -> list[Flowable]:
 
 def title_page(document: Document, width: float) -> list[Flowable]:
     s = styles()
-    flowables: list[Flowable] = [Spacer(1, 2.5 * cm), RLParagraph(escape(document.title), s.title)]
+    flowables: list[Flowable] = [Spacer(1, 1.2 * cm)]
+    if document.logo:
+        flowables.append(logo(document.logo))
+    else:
+        flowables.append(Spacer(1, 1.3 * cm))
+    flowables.append(RLParagraph(escape(document.title), s.title))
     flowables.append(Spacer(1, 8))
     if document.subtitle:
         flowables.append(RLParagraph(escape(document.subtitle), s.subtitle))
@@ -150,17 +159,49 @@ def title_page(document: Document, width: float) -> list[Flowable]:
     return flowables
 
 
+LOGO_BOX = (6 * cm, 2.5 * cm)
+
+
+def logo(png: bytes) -> Flowable:
+    """The (already checked) logo, fitted in LOGO_BOX, left on the title page."""
+    reader = ImageReader(io.BytesIO(png))
+    width, height = reader.getSize()
+    scale = min(LOGO_BOX[0] / width, LOGO_BOX[1] / height)
+    image = Image(io.BytesIO(png), width * scale, height * scale)
+    image.hAlign = "LEFT"
+    image.spaceAfter = 0.8 * cm
+    return image
+
+
 def _section(section: Section, level: int, ids: Anchors, width: float) -> list[Flowable]:
     anchor = ids.unique(section.anchor or section.title)
     # Nearly a whole frame (A4 minus margins is about 24.5 cm): breaks unless the page is
     # still empty, so a new-page section right after the title page leaves no blank page.
     flowables: list[Flowable] = [CondPageBreak(NEW_PAGE_ROOM)] if section.new_page else []
     flowables += heading(section.title, level, anchor)
-    for block in section.blocks:
-        flowables += block_flowables(block, width)
+    blocks = list(section.blocks)
+    while blocks:
+        block = blocks.pop(0)
+        label = isinstance(block, Paragraph) and is_label(block.text)
+        if label and blocks and isinstance(blocks[0], BulletList | KeyValues):
+            # A label and its list stay on one page (KeepTogether cannot nest in ReportLab's
+            # keep-with-next, so they are kept together here).
+            following = blocks.pop(0)
+            parts = [*block_flowables(block, width), *_unkept(block_flowables(following, width))]
+            flowables.append(KeepTogether(parts))
+        else:
+            flowables += block_flowables(block, width)
     for sub in section.subsections:
         flowables += _section(sub, level + 1, ids, width)
     return flowables
+
+
+def _unkept(flowables: list[Flowable]) -> list[Flowable]:
+    """The content of KeepTogether wrappers, to put into a larger one."""
+    out: list[Flowable] = []
+    for f in flowables:
+        out += f._content if isinstance(f, KeepTogether) else [f]
+    return out
 
 
 def block_flowables(block: Block, width: float) -> list[Flowable]:
@@ -171,9 +212,15 @@ def block_flowables(block: Block, width: float) -> list[Flowable]:
         if block.style == "quote":
             return [quote(block.text, width)]
         style = {"lead": s.lead, "small": s.small}.get(block.style, s.body)
-        return [RLParagraph(rich(block.text), style)]
+        paragraph = RLParagraph(rich(block.text), style)
+        if is_label(block.text):
+            paragraph.keepWithNext = 1  # type: ignore[attr-defined]
+        return [paragraph]
     if isinstance(block, BulletList):
-        return [bullet_list(block)]
+        if block.columns > 1:
+            return [list_columns(block, width)]
+        # Kept on one page when it fits there; a longer list splits as usual.
+        return [KeepTogether([bullet_list(block)])]
     if isinstance(block, Table):
         return table(block, width)
     if isinstance(block, Chart):
@@ -215,6 +262,31 @@ def bullet_list(block: BulletList) -> Flowable:
         spaceAfter=8,
         **options,
     )
+
+
+def list_columns(block: BulletList, width: float) -> Flowable:
+    """A long list of short items in `columns` columns, read top to bottom."""
+    s = styles()
+    per_column = -(-len(block.items) // block.columns)
+    cells = [
+        [
+            RLParagraph("• " + rich(block.items[c * per_column + r]), s.list_item)
+            if c * per_column + r < len(block.items)
+            else ""
+            for c in range(block.columns)
+        ]
+        for r in range(per_column)
+    ]
+    table = RLTable(cells, colWidths=[width / block.columns] * block.columns, hAlign="LEFT")
+    table.setStyle(
+        [
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+        ]
+    )
+    table.spaceAfter = 10
+    return table
 
 
 def column_widths(table: Table, width: float, f: Fonts) -> list[float]:

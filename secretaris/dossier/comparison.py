@@ -22,17 +22,37 @@ class Row:
     aged_65: object
     woonplaatsen: int
     is_self: bool
+    national: bool = False  # peers from the whole country (too few in the province)
+
+
+#: Fewer peers than this in the province: compare with the whole country.
+MIN_PEERS = 2
 
 
 def similar(dossier: Dossier, limit: int = 12) -> list[Row]:
-    """This municipality and its peers in the same province and size class, largest first."""
+    """This municipality and its peers in the same province and size class, largest first.
+
+    Where the province has fewer than MIN_PEERS others of that class (Utrecht is the only
+    municipality of 250.000 or more in its province), peers come from the whole country.
+    """
     if dossier.size_class is None:
         return []
+    rows = _similar(dossier, limit, national=False)
+    if sum(1 for r in rows if not r.is_self) < MIN_PEERS:
+        rows = _similar(dossier, limit, national=True)
+    return rows
+
+
+def _similar(dossier: Dossier, limit: int, *, national: bool) -> list[Row]:
+    assert dossier.size_class is not None
     wanted_class = dossier.size_class[0]
     newest = Fact.objects.filter(gemeente=OuterRef("pk"), key="inwoners").order_by("-date")
     aged = Fact.objects.filter(gemeente=OuterRef("pk"), key="leeftijd_65_plus").order_by("-date")
     latest_election = Election.objects.filter(gemeente=OuterRef("pk")).order_by("-date")
-    candidates = Gemeente.objects.filter(province=dossier.gemeente.province).annotate(
+    scope = Gemeente.objects.all()
+    if not national:
+        scope = scope.filter(province=dossier.gemeente.province)
+    candidates = scope.annotate(
         inhabitants=Subquery(newest.values("value")[:1]),
         aged_65=Subquery(aged.values("value")[:1]),
         election_id=Subquery(latest_election.values("pk")[:1]),
@@ -66,6 +86,7 @@ def similar(dossier: Dossier, limit: int = 12) -> list[Row]:
                 aged_65=g.aged_65,
                 woonplaatsen=counts.get(g.pk, 0),
                 is_self=g.pk == dossier.gemeente.pk,
+                national=national,
             )
         )
     own = [r for r in rows if r.is_self]

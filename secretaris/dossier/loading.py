@@ -22,11 +22,13 @@ from secretaris.dossier.matching import search_key
 from secretaris.dossier.models import (
     Benchmark,
     DataSet,
+    Deelname,
     Election,
     Fact,
     Gemeente,
     ListResult,
     Merger,
+    Regeling,
     Source,
     Woonplaats,
 )
@@ -134,6 +136,22 @@ def load_dataset(path: Path = DATASET_PATH, progress: Progress | None = None) ->
                     ),
                 ),
                 (
+                    "Regelingen",
+                    lambda: _sync(
+                        report, "Regelingen", Regeling, ("roo_id",), _regeling_rows(data, sources)
+                    ),
+                ),
+                (
+                    "Deelnames",
+                    lambda: _sync(
+                        report,
+                        "Deelnames",
+                        Deelname,
+                        ("regeling_id", "gemeente_id"),
+                        _deelname_rows(data),
+                    ),
+                ),
+                (
                     "Benchmarks",
                     lambda: _sync(
                         report,
@@ -225,7 +243,48 @@ def _source_rows(data: dict) -> Iterable[dict[str, Any]]:
         }
 
 
+def _financien(g: dict, medians: dict[tuple, dict]) -> list[dict[str, Any]]:
+    """The Iv3 documents, each with the medians of its size class attached."""
+    docs = []
+    for doc in g.get("financien", []):
+        group = medians.get((doc["document"], doc["year"], doc["size_class"]), {})
+        docs.append(
+            {
+                **doc,
+                "class_median": group.get("medians", {}),
+                "class_count": group.get("count", 0),
+            }
+        )
+    return docs
+
+
+def _samenwerking(data: dict) -> dict[str, list[dict[str, Any]]]:
+    """Per municipality code the regelingen it takes part in, partners named, by name."""
+    per_code: dict[str, list[dict[str, Any]]] = {}
+    for r in sorted(data.get("regelingen", []), key=lambda r: r["name"]):
+        codes = {code for _, code in r.get("members", []) if code}
+        for code in codes:
+            per_code.setdefault(code, []).append(
+                {
+                    "name": r["name"],
+                    "form": r["form"],
+                    "kind": r.get("kind"),
+                    "purpose": r.get("purpose") or "",
+                    "since": (r.get("joined") or {}).get(code) or r.get("since"),
+                    "url": r.get("url") or "",
+                    "partners": [
+                        name.removeprefix("Gemeente ").strip()
+                        for name, other in r.get("members", [])
+                        if other != code
+                    ],
+                }
+            )
+    return per_code
+
+
 def _gemeente_rows(data: dict) -> Iterable[dict[str, Any]]:
+    samenwerking = _samenwerking(data)
+    medians = {(m["document"], m["year"], m["size_class"]): m for m in data.get("iv3_medians", [])}
     used: set[str] = set()
     for g in data["gemeenten"]:
         slug = slugify(g["name"]) or g["code"].lower()
@@ -243,6 +302,9 @@ def _gemeente_rows(data: dict) -> Iterable[dict[str, Any]]:
             "corop_name": corop.get("name", "") or "",
             "begindatum": _d(g.get("begindatum")),
             "is_corop_centre": bool(g.get("corop_centre", False)),
+            "register": g.get("register"),
+            "financien": _financien(g, medians),
+            "samenwerking": samenwerking.get(g["code"], []),
         }
 
 
@@ -314,6 +376,29 @@ def _merger_rows(data: dict, sources: dict[str, int]) -> Iterable[dict[str, Any]
                 "note": (m.get("note") or "")[:300],
                 "source_id": sources[m["source"]],
             }
+
+
+def _regeling_rows(data: dict, sources: dict[str, int]) -> Iterable[dict[str, Any]]:
+    for r in data.get("regelingen", []):
+        yield {
+            "roo_id": str(r["id"]),
+            "name": r["name"][:300],
+            "form": r["form"][:60],
+            "kind": r.get("kind") or "",
+            "purpose": (r.get("purpose") or "")[:300],
+            "since": _d(r.get("since")),
+            "url": (r.get("url") or "")[:300],
+            "members": r.get("members", []),
+            "source_id": sources[r["source"]],
+        }
+
+
+def _deelname_rows(data: dict) -> Iterable[dict[str, Any]]:
+    ids = dict(Regeling.objects.values_list("roo_id", "pk"))
+    codes = {g["code"] for g in data["gemeenten"]}
+    for r in data.get("regelingen", []):
+        for code in dict.fromkeys(code for _, code in r.get("members", []) if code in codes):
+            yield {"regeling_id": ids[str(r["id"])], "gemeente_id": code}
 
 
 def _benchmark_rows(data: dict) -> Iterable[dict[str, Any]]:

@@ -63,6 +63,35 @@ class Match:
     code: str | None
     suggestions: tuple[tuple[str, str], ...] = ()  # (code, name) pairs
     ambiguous: bool = False
+    via: tuple[str, str] | None = None  # (place, "woonplaats" | "voormalige gemeente")
+
+
+def find_place(
+    query: str,
+    gemeenten: Iterable[tuple[str, str]],
+    former: Iterable[tuple[str, str]],
+    places: Iterable[tuple[str, str]],
+) -> Match | None:
+    """A former municipality or a woonplaats of exactly this name (code, place name pairs).
+
+    Former municipalities come first (Brielle -> Voorne aan Zee; Haaren -> its four
+    successors, ambiguous), then woonplaatsen (Sneek -> Súdwest-Fryslân). None when the
+    name is neither.
+    """
+    wanted = search_key(query)
+    if not wanted:
+        return None
+    names = dict(gemeenten)
+    for kind, pairs in (("voormalige gemeente", former), ("woonplaats", places)):
+        hits = [(c, name) for c, name in pairs if search_key(name) == wanted and c in names]
+        codes = sorted({c for c, _ in hits})
+        place = hits[0][1] if hits else ""  # as the data spells it, not as typed
+        if len(codes) == 1:
+            return Match(codes[0], via=(place, kind))
+        if codes:
+            suggestions = tuple(sorted(((c, names[c]) for c in codes), key=lambda p: p[1]))
+            return Match(None, suggestions, ambiguous=True, via=(place, kind))
+    return None
 
 
 def find(query: str, gemeenten: Iterable[tuple[str, str]]) -> Match:

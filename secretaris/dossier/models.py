@@ -1,8 +1,9 @@
 """Municipalities and their facts, each with its source and reference date.
 
 Open data (loaded by `secretaris data load`) lives in Source, Gemeente's open-data
-fields, Fact, Woonplaats, Election, ListResult, Merger and Benchmark. What open data
-lacks is entered by users in Bestuur (one per Gemeente), which the loader never touches.
+fields, Fact, Woonplaats, Election, ListResult, Merger, Regeling, Deelname and Benchmark.
+Bestuur holds what users once typed about a municipality; the dossier no longer shows it
+(it is private to a profielschets now) and the loader never touches it.
 """
 
 from __future__ import annotations
@@ -49,6 +50,14 @@ class Gemeente(models.Model):
     corop_name = models.CharField("COROP-gebied", max_length=100, blank=True)
     begindatum = models.DateField(null=True, blank=True)
     is_corop_centre = models.BooleanField(default=False)
+    # Open data kept as the data set gives it (docs/dataset.md): the register's office
+    # holders and parties, and the Iv3 documents with their size-class medians.
+    register = models.JSONField(null=True, blank=True)
+    financien = models.JSONField(default=list, blank=True)
+    # The regelingen this municipality takes part in, copied from Regeling at load time so
+    # the dossier needs no join: [{"name", "form", "kind", "purpose", "since", "url",
+    # "partners"}].
+    samenwerking = models.JSONField(default=list, blank=True)
 
     objects = GemeenteQuerySet.as_manager()
 
@@ -145,6 +154,7 @@ class Merger(models.Model):
         ("toevoeging", "Toevoeging"),
         ("splitsing", "Splitsing"),
         ("naamswijziging", "Naamswijziging"),
+        ("grenscorrectie", "Grenscorrectie"),
     ]
     gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="mergers")
     date = models.DateField()
@@ -161,6 +171,42 @@ class Merger(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date}"
+
+
+class Regeling(models.Model):
+    """A gemeenschappelijke regeling in force (Register van Overheidsorganisaties)."""
+
+    roo_id = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=300)
+    form = models.CharField("samenwerkingsvorm", max_length=60)
+    kind = models.CharField(max_length=30, blank=True)
+    purpose = models.CharField("doel", max_length=300, blank=True)
+    since = models.DateField(null=True, blank=True)
+    url = models.URLField(max_length=300, blank=True)
+    members = models.JSONField(default=list)  # [[name, "GM0344" | null], ...]
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "regelingen"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Deelname(models.Model):
+    """A current municipality taking part in a regeling."""
+
+    regeling = models.ForeignKey(Regeling, on_delete=models.CASCADE, related_name="deelnames")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="deelnames")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["regeling", "gemeente"], name="deelname_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente_id} in {self.regeling_id}"
 
 
 class Benchmark(models.Model):

@@ -11,10 +11,18 @@ from typing import Any
 from django.db.models import Prefetch
 
 from secretaris.documents.numbers import format_number
+from secretaris.dossier import finance
 from secretaris.dossier.council_check import SizeCheck, size_check
 from secretaris.dossier.facts import FACT_TYPES, GROUPS, URBANITY_LABELS
-from secretaris.dossier.models import (
+from secretaris.dossier.governance import (
     Bestuur,
+    Parties,
+    Samenwerking,
+    bestuur_of,
+    parties_of,
+    samenwerking_of,
+)
+from secretaris.dossier.models import (
     Election,
     Fact,
     Gemeente,
@@ -22,6 +30,7 @@ from secretaris.dossier.models import (
     Source,
 )
 from secretaris.dossier.politics import effective_number_of_parties, size_class
+from secretaris.dossier.sources_label import source_label
 from secretaris.law.wethouders import max_wethouders, max_wethouders_parttime
 
 CENTRE_NOTE = (
@@ -73,6 +82,53 @@ class Dossier:
     bestuur: Bestuur | None
     size_check: SizeCheck | None
     sources: list[Source] = field(default_factory=list)
+    parties: Parties | None = None
+    samenwerking: Samenwerking | None = None
+    financien: list[dict[str, Any]] = field(default_factory=list)
+    iv3_source: Source | None = None
+
+    finance_rows = finance.TABLE_ROWS
+
+    @property
+    def usual_names(self) -> dict[str, str]:
+        """Kiesraad list name -> usual name, for the newest election (GR2026)."""
+        if self.parties is None or self.parties.election is None:
+            return {}
+        if self.council is None or self.council.election != self.parties.election:
+            return {}
+        return {p["kiesraad_name"]: p["name"] for p in self.parties.items if p["kiesraad_name"]}
+
+    @property
+    def finance_documents(self) -> list[dict[str, Any]]:
+        """The Iv3 documents as exported, newest first."""
+        return [finance.document_json(doc) for doc in reversed(self.financien)]
+
+    def timeline(self) -> list[dict[str, Any]]:
+        """Herindelingen and the begindatum, oldest first; the begindatum only when no
+        event of the same day already says the municipality was formed then."""
+        items = [
+            {
+                "date": m.date,
+                "title": m.get_kind_display(),
+                "body": merger_sentence(m.kind, [p["name"] for p in m.predecessors]),
+                "note": m.note,
+                "source": m.source,
+            }
+            for m in self.mergers
+        ]
+        begin = self.gemeente.begindatum
+        if begin and not any(m.date == begin for m in self.mergers):
+            items.append(
+                {
+                    "date": begin,
+                    "title": "Begindatum",
+                    "body": "Begindatum van de gemeente in de huidige vorm volgens de "
+                    "gemeentelijke indeling van het CBS.",
+                    "note": "",
+                    "source": None,
+                }
+            )
+        return sorted(items, key=lambda item: item["date"])
 
     @property
     def inhabitants(self) -> Figure | None:
@@ -198,12 +254,15 @@ class Dossier:
                 }
                 for e in self.elections
             ],
-            "bestuur": bestuur_json(self.bestuur),
+            "bestuur": self.bestuur.as_json() if self.bestuur else None,
+            "parties": self.parties.as_json() if self.parties else None,
+            "samenwerking": self.samenwerking.as_json() if self.samenwerking else None,
+            "financien": {
+                "documents": self.finance_documents,
+                "source": source_label(self.iv3_source) if self.iv3_source else None,
+                "note": finance.NOTE,
+            },
         }
-
-
-def source_label(source: Source) -> str:
-    return f"{source.publisher}, {source.title}" if source.publisher else source.title
 
 
 def build_dossier(gemeente: Gemeente) -> Dossier:
@@ -232,7 +291,12 @@ def build_dossier(gemeente: Gemeente) -> Dossier:
     )
     mergers = list(gemeente.mergers.select_related("source").order_by("-date"))
     woonplaatsen = list(gemeente.woonplaatsen.order_by("name").values_list("name", flat=True))
-    bestuur = Bestuur.objects.filter(gemeente=gemeente).first()
+    open_sources = {
+        s.key: s
+        for s in Source.objects.filter(key__in=("roo-gemeenten", "cbs-iv3", "roo-regelingen"))
+    }
+    bestuur = bestuur_of(gemeente, open_sources)
+    samenwerking = samenwerking_of(gemeente, open_sources)
     inhabitants = history.get("inwoners", [])
     check = (
         size_check(
@@ -253,6 +317,12 @@ def build_dossier(gemeente: Gemeente) -> Dossier:
             used[e.votes_source.key] = e.votes_source
     for m in mergers:
         used[m.source.key] = m.source
+    iv3_source = open_sources.get("cbs-iv3") if gemeente.financien else None
+    extra = [bestuur.source if bestuur else None, iv3_source]
+    extra.append(samenwerking.source)
+    for source in extra:
+        if source is not None:
+            used[source.key] = source
     return Dossier(
         gemeente,
         ordered,
@@ -263,29 +333,27 @@ def build_dossier(gemeente: Gemeente) -> Dossier:
         bestuur,
         check,
         sorted(used.values(), key=lambda s: (s.publisher, s.title)),
+        parties=parties_of(gemeente, elections[0].election if elections else None, open_sources),
+        samenwerking=samenwerking,
+        financien=list(gemeente.financien or []),
+        iv3_source=iv3_source,
     )
 
 
-def bestuur_json(bestuur: Bestuur | None) -> dict[str, Any] | None:
-    if bestuur is None:
-        return None
-    return {
-        "coalition_parties": bestuur.coalition_list(),
-        "coalition_since": bestuur.coalition_since.isoformat() if bestuur.coalition_since else None,
-        "coalition_changes": bestuur.coalition_changes,
-        "college_members": [x.strip() for x in bestuur.college_members.splitlines() if x.strip()],
-        "bestuursmodel": bestuur.bestuursmodel or None,
-        "type": bestuur.gemeente_type or None,
-        "regional_cooperation": bestuur.regional_cooperation,
-        "merger_plans": bestuur.merger_plans,
-        "swot": {
-            "strengths": bestuur.swot_strengths,
-            "weaknesses": bestuur.swot_weaknesses,
-            "opportunities": bestuur.swot_opportunities,
-            "threats": bestuur.swot_threats,
-        },
-        "updated_at": bestuur.updated_at.isoformat() if bestuur.updated_at else None,
-    }
+def merger_sentence(kind: str, names: list[str]) -> str:
+    """'Ontstaan uit A, B en C.' — a whole municipality is never called 'a part'."""
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    if not names:
+        return ""
+    if kind == "samenvoeging":
+        return f"Ontstaan uit {joined}."
+    if kind == "naamswijziging":
+        return f"Voorheen {joined}."
+    if kind == "toevoeging":
+        return f"{joined} {'ging' if len(names) == 1 else 'gingen'} geheel in deze gemeente op."
+    if kind == "splitsing":
+        return f"Met een deel van {joined}."
+    return f"Grenscorrectie: een deel van {joined} kwam erbij."
 
 
 def _json_number(value: Decimal) -> int | float | str:

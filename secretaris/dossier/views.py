@@ -1,19 +1,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.db import transaction
-from django.db.models import F
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import require_http_methods
 
 from secretaris.dossier import comparison, matching
 from secretaris.dossier.charts import dossier_charts
-from secretaris.dossier.forms import BestuurForm, SearchForm
-from secretaris.dossier.lookup import NotFound, find_gemeente
-from secretaris.dossier.models import Bestuur, DataSet, Gemeente, Source
+from secretaris.dossier.forms import SearchForm
+from secretaris.dossier.lookup import NotFound, find_gemeente, locate
+from secretaris.dossier.models import DataSet, Gemeente, Source
 from secretaris.dossier.presenter import build_dossier
 
 
@@ -47,7 +43,7 @@ def search(request):
 def _find_or_suggest(request, query: str, status: int = 404):
     """Redirect to the one municipality the query means, or show the closest ones."""
     try:
-        return redirect(find_gemeente(query))
+        gemeente, note = locate(query)
     except NotFound as result:
         form = SearchForm({"q": query})
         form.is_valid()
@@ -63,6 +59,9 @@ def _find_or_suggest(request, query: str, status: int = 404):
             },
             status=status,
         )
+    if note:
+        messages.info(request, note)
+    return redirect(gemeente)
 
 
 def detail(request, slug: str):
@@ -79,43 +78,9 @@ def detail(request, slug: str):
             "d": dossier,
             "g": gemeente,
             "data_version": DataSet.version(),
-            "bestuur": Bestuur.objects.filter(gemeente=gemeente)
-            .select_related("updated_by")
-            .first(),
             "charts": SimpleLazyObject(lambda: dossier_charts(dossier)),
             "similar": SimpleLazyObject(lambda: comparison.similar(dossier)),
         },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def edit_bestuur(request, slug: str):
-    gemeente = get_object_or_404(Gemeente, slug=slug)
-    bestuur, _ = Bestuur.objects.get_or_create(gemeente=gemeente)
-    if request.method == "POST":
-        form = BestuurForm(request.POST, instance=bestuur)
-        if form.is_valid():
-            with transaction.atomic():
-                fields = {name: form.cleaned_data[name] for name in BestuurForm.Meta.fields}
-                updated = Bestuur.objects.filter(
-                    pk=bestuur.pk, version=form.cleaned_data["version"]
-                ).update(**fields, version=F("version") + 1, updated_by=request.user)
-            if updated:
-                messages.success(request, "De bestuursgegevens zijn opgeslagen.")
-                return redirect(gemeente)
-            form.add_error(
-                None,
-                (
-                    "Iemand anders heeft deze gegevens intussen gewijzigd. Uw invoer staat "
-                    "hieronder nog; de nieuwste versie ziet u op de dossierpagina. Kopieer wat u "
-                    "wilt bewaren, laad de pagina opnieuw en sla dan op."
-                ),
-            )
-    else:
-        form = BestuurForm(instance=bestuur, initial={"version": bestuur.version})
-    return render(
-        request, "dossier/bestuur_form.html", {"form": form, "g": gemeente, "bestuur": bestuur}
     )
 
 

@@ -8,7 +8,12 @@ class ProfileAdmin(admin.ModelAdmin):
     list_display = ["gemeente", "number", "status", "updated_at", "updated_by"]
     list_filter = ["status"]
     search_fields = ["gemeente__name"]
+    # The bestuur notes and vacancy facts change only in the editor, where each save is
+    # checked per object and audited; the admin shows them read-only.
     readonly_fields = [
+        "bestuur",
+        "vacancy",
+        "archived_at",
         "lineage",
         "snapshot",
         "snapshot_at",

@@ -10,9 +10,24 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from secretaris.competencies.model import get_model
+from secretaris.profiles.bestuur import NOTES
 from secretaris.profiles.models import Profile
 from secretaris.profiles.organisation import FIGURES, TEXTS
 from secretaris.profiles.sections import SECTIONS
+from secretaris.profiles.sections import text as section_text
+from secretaris.profiles.vacancy import DATES
+
+VACANCY_FIELDS = (
+    ("schaal", "salarisschaal"),
+    ("salary_max", "maximum salaris"),
+    ("hours", "uren per week"),
+    *DATES,
+    ("assessment", "assessment"),
+    ("screening", "screening"),
+    ("committee", "benoemingsadviescommissie"),
+    ("contacts", "contactpersonen"),
+    ("agency", "naam op de titelpagina"),
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +48,13 @@ def comparable_fields(profile: Profile) -> list[tuple[str, str]]:
         ("Functietitel", profile.title),
         ("Type gemeente", profile.get_gemeente_type_display()),
     ]
-    fields += [(s.title, profile.texts.get(s.key, "")) for s in SECTIONS]
+    fields += [(s.title, section_text(profile.texts, s.key)) for s in SECTIONS]
+    notes = profile.bestuur or {}
+    fields += [(f"Bestuur: {n.label}", notes.get(n.key, "")) for n in NOTES]
+    fields.append(("Bestuur: coalitie sinds", notes.get("coalition_since", "")))
+    fields.append(("Bestuur: bestuursmodel", notes.get("bestuursmodel", "")))
+    vacancy = profile.vacancy or {}
+    fields += [(f"Vacature: {label}", str(vacancy.get(key, ""))) for key, label in VACANCY_FIELDS]
     chosen = [model.get(item["key"]).name for item in profile.chosen_situational()]
     fields.append(("Gekozen situatiegebonden competenties", "\n".join(chosen)))
     for item in profile.situational:

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from django import forms
 
 from secretaris.competencies.model import get_model
+from secretaris.documents.numbers import format_number, parse_number
 from secretaris.dossier.models import Gemeente
 from secretaris.forms import StyledForm, style_fields
+from secretaris.profiles.bestuur import BESTUURSMODELLEN, NOTE_KEYS, NOTES
+from secretaris.profiles.logo import MAX_BYTES as MAX_LOGO_BYTES
+from secretaris.profiles.logo import LogoError, clean_logo
 from secretaris.profiles.models import Profile
 from secretaris.profiles.organisation import FIGURES, TEXTS
+from secretaris.profiles.sections import SECTIONS
+from secretaris.profiles.sections import text as section_text
+from secretaris.profiles.vacancy import DATES
+
+SECTION_TITLES = {s.key: s.title for s in SECTIONS}
+SECTION_HELP = {s.key: s.help for s in SECTIONS}
+LABELS_DATES = dict(DATES)
+DATE_FIELD = {
+    "help_text": "Bijvoorbeeld 15-3-2027.",
+    "input_formats": ["%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"],
+    "widget": forms.DateInput(format="%d-%m-%Y"),
+}
 
 TEXT_HELP = "Gewone tekst. Witregel = nieuwe alinea, '- ' = opsomming, **vet**, *cursief*."
 
@@ -25,11 +42,42 @@ def text_field(label: str, help_text: str = "", rows: int = 8) -> forms.CharFiel
     )
 
 
+class DutchDecimalField(forms.DecimalField):
+    """A number typed the Dutch way ("1.234,5"), or as a computer writes it ("1234.5")."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+    default_error_messages = {"invalid": "Vul een getal in, bijvoorbeeld 1.234,5."}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_number(str(value))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+    def prepare_value(self, value):
+        if value in self.empty_values or isinstance(value, str) and not _is_plain(value):
+            return value
+        number = Decimal(str(value))
+        return format_number(number, max(0, -number.normalize().as_tuple().exponent))
+
+
+def _is_plain(value: str) -> bool:
+    """A stored number ("47.4"), not what a user typed (shown back as typed)."""
+    try:
+        Decimal(value)
+    except InvalidOperation:
+        return False
+    return "," not in value
+
+
 class StepForm(StyledForm, forms.Form):
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, profile: Profile, **kwargs):
+    def __init__(self, *args, profile: Profile, user=None, **kwargs):
         self.profile = profile
+        self.user = user
         super().__init__(*args, **kwargs)
 
     def changes(self) -> dict:
@@ -53,15 +101,28 @@ class NewProfileForm(StyledForm, forms.Form):
             raise forms.ValidationError(exc.message()) from None
 
 
-class GeneralForm(StepForm):
+def texts_form(name: str, keys: tuple[str, ...], rows: int = 8) -> type[StepForm]:
+    """A step of text sections from sections.py, stored in Profile.texts."""
+
+    class TextsForm(StepForm):
+        def changes(self) -> dict:
+            texts = dict(self.profile.texts)
+            texts.pop("inleiding", None)  # replaced by "waarom"
+            texts.update({key: self.cleaned_data[key] for key in keys})
+            return {"texts": texts}
+
+    for key in keys:
+        TextsForm.base_fields[key] = text_field(SECTION_TITLES[key], SECTION_HELP[key], rows=rows)
+    TextsForm.__name__ = name
+    return TextsForm
+
+
+class GeneralForm(texts_form("GeneralTexts", ("waarom", "wie", "functie"))):
     title = forms.CharField(label="Functietitel", max_length=200)
-    inleiding = text_field("Inleiding", "Waarom deze vacature en wie zoekt er?")
-    functie = text_field("De functie: aanvulling", "Wat komt bij de basistaken in deze gemeente?")
+    field_order = ("title", "waarom", "wie", "functie")
 
     def changes(self) -> dict:
-        texts = dict(self.profile.texts)
-        texts.update(inleiding=self.cleaned_data["inleiding"], functie=self.cleaned_data["functie"])
-        return {"title": self.cleaned_data["title"], "texts": texts}
+        return {**super().changes(), "title": self.cleaned_data["title"]}
 
 
 class CompetenciesForm(StepForm):
@@ -120,6 +181,9 @@ class CompetenciesForm(StepForm):
             kerncompetenties=self.cleaned_data["kerncompetenties"],
             situatie=self.cleaned_data["situatie"],
         )
+        texts.update(
+            regenerated_texts(self.profile, situational, self.cleaned_data["gemeente_type"])
+        )
         return {
             "situational": situational,
             "gemeente_type": self.cleaned_data["gemeente_type"],
@@ -127,21 +191,213 @@ class CompetenciesForm(StepForm):
         }
 
 
-def single_text_form(key: str, label: str, help_text: str) -> type[StepForm]:
-    class SingleTextForm(StepForm):
-        def changes(self) -> dict:
-            texts = dict(self.profile.texts)
-            texts[key] = self.cleaned_data[key]
-            return {"texts": texts}
+def regenerated_texts(profile: Profile, situational: list[dict], kind: str) -> dict[str, str]:
+    """'Waarom' and 'wie' made again for the new choice, where nobody edited them by hand."""
+    from secretaris.profiles.drafting import who_text, why_text
 
-    SingleTextForm.base_fields[key] = text_field(label, help_text, rows=12)
-    SingleTextForm.__name__ = f"{key.title()}Form"
-    return SingleTextForm
+    after = Profile(
+        snapshot=profile.snapshot,
+        situational=situational,
+        gemeente_type=kind,
+        model_version=profile.model_version,
+    )
+    texts = {}
+    for key, make in (("waarom", why_text), ("wie", who_text)):
+        if section_text(profile.texts, key) == make(profile):
+            texts[key] = make(after)
+    return texts
 
 
-GemeenteForm = single_text_form("gemeente", "De gemeente", "Vooringevuld uit het dossier.")
-BestuurForm = single_text_form("bestuur", "Het bestuur", "Vooringevuld uit het dossier.")
-ProcedureForm = single_text_form("procedure", "De procedure", "Planning en contactpersoon.")
+GemeenteForm = texts_form("GemeenteForm", ("gemeente", "opgaven", "financien"))
+
+
+class BestuurForm(texts_form("BestuurTexts", ("bestuur",))):
+    """The bestuur text and the notes the profile owns (bestuur.py), each with a limit."""
+
+    coalition_since = forms.DateField(
+        label="Coalitie sinds",
+        required=False,
+        help_text="Bijvoorbeeld 1-6-2026.",
+        input_formats=["%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"],
+        widget=forms.DateInput(format="%d-%m-%Y"),
+    )
+    bestuursmodel = forms.ChoiceField(
+        label="Bestuursmodel", required=False, choices=BESTUURSMODELLEN
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for note in NOTES:
+            self.fields[note.key] = forms.CharField(
+                label=note.label,
+                required=False,
+                max_length=note.max_length,
+                help_text=note.help,
+                widget=forms.Textarea(attrs={"rows": note.rows}),
+            )
+        style_fields(self)
+
+    def changes(self) -> dict:
+        notes = {
+            key: self.cleaned_data[key].strip()
+            for key in NOTE_KEYS
+            if self.cleaned_data[key].strip()
+        }
+        if self.cleaned_data["coalition_since"]:
+            notes["coalition_since"] = self.cleaned_data["coalition_since"].isoformat()
+        if self.cleaned_data["bestuursmodel"]:
+            notes["bestuursmodel"] = self.cleaned_data["bestuursmodel"]
+        if self.user is not None:
+            notes["author_id"] = self.user.pk
+        return {**super().changes(), "bestuur": notes}
+
+
+class VacancyForm(texts_form("VacancyTexts", ("aanbod", "procedure"), rows=4)):
+    """What is offered, the dates, the committee, contact persons and the title page."""
+
+    schaal = forms.TypedChoiceField(
+        label="Salarisschaal (Cao Gemeenten)",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Nog niet gekozen")] + [(n, f"Schaal {n}") for n in range(10, 19)],
+    )
+    salary_max = DutchDecimalField(
+        label="Maximum salaris per maand (bruto, in euro)",
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(100000),
+        decimal_places=2,
+        help_text="Bijvoorbeeld 9.500. Laat leeg als u het niet wilt noemen.",
+    )
+    hours = DutchDecimalField(
+        label="Uren per week",
+        required=False,
+        min_value=Decimal(1),
+        max_value=Decimal(40),
+        decimal_places=1,
+    )
+    closing_date = forms.DateField(label="Sluitingsdatum", required=False, **DATE_FIELD)
+    first_round = forms.DateField(label="Eerste gesprekken", required=False, **DATE_FIELD)
+    second_round = forms.DateField(label="Tweede gesprekken", required=False, **DATE_FIELD)
+    assessment = forms.BooleanField(label="Er is een assessment", required=False)
+    assessment_date = forms.DateField(label="Datum assessment", required=False, **DATE_FIELD)
+    screening = forms.BooleanField(
+        label="Er is een screening (integriteitsonderzoek en VOG)", required=False
+    )
+    appointment_date = forms.DateField(label="Benoeming (verwacht)", required=False, **DATE_FIELD)
+    committee = forms.CharField(
+        label="Benoemingsadviescommissie",
+        required=False,
+        max_length=1500,
+        help_text="Eén lid per regel, bijvoorbeeld: 'Burgemeester Jan Jansen (voorzitter)'.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    contacts = forms.CharField(
+        label="Contactpersonen",
+        required=False,
+        max_length=1500,
+        help_text="Eén per regel: naam, functie en telefoon of e-mail.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    agency = forms.CharField(
+        label="Naam op de titelpagina",
+        required=False,
+        max_length=120,
+        help_text="De naam van het bureau of de gemeente. Leeg: 'Gemeente' en de naam.",
+    )
+    logo = forms.FileField(
+        label="Logo (PNG of JPEG, hoogstens 2 MB)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    remove_logo = forms.BooleanField(label="Logo weghalen", required=False)
+    field_order = (
+        "schaal",
+        "salary_max",
+        "hours",
+        "aanbod",
+        "closing_date",
+        "first_round",
+        "second_round",
+        "assessment",
+        "assessment_date",
+        "screening",
+        "appointment_date",
+        "procedure",
+        "committee",
+        "contacts",
+        "agency",
+        "logo",
+        "remove_logo",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.profile.logo:
+            self.fields[
+                "logo"
+            ].help_text = (
+                "Er staat al een logo op de titelpagina. Kies een bestand om het te vervangen."
+            )
+            style_fields(self)
+        else:
+            del self.fields["remove_logo"]
+
+    def clean_logo(self):
+        upload = self.cleaned_data.get("logo")
+        if not upload:
+            return None
+        if upload.size > MAX_LOGO_BYTES:
+            raise forms.ValidationError(
+                "Het logo is te groot: kies een bestand van hoogstens 2 MB."
+            )
+        try:
+            return clean_logo(upload.read())
+        except LogoError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean(self):
+        data = super().clean()
+        order = [
+            (k, data.get(k))
+            for k in ("closing_date", "first_round", "second_round", "appointment_date")
+        ]
+        known = [(k, d) for k, d in order if d]
+        for (k1, d1), (k2, d2) in zip(known, known[1:], strict=False):
+            if d2 < d1:
+                self.add_error(k2, f"Deze datum ligt vóór de {LABELS_DATES[k1].lower()}.")
+        return data
+
+    def changes(self) -> dict:
+        data = self.cleaned_data
+        vacancy = {}
+        for key in (
+            "closing_date",
+            "first_round",
+            "second_round",
+            "assessment_date",
+            "appointment_date",
+        ):
+            if data.get(key):
+                vacancy[key] = data[key].isoformat()
+        for key in ("salary_max", "hours"):
+            if data.get(key) is not None:
+                vacancy[key] = str(data[key].normalize())
+        if data.get("schaal"):
+            vacancy["schaal"] = data["schaal"]
+        for key in ("assessment", "screening"):
+            if data.get(key):
+                vacancy[key] = True
+        for key in ("committee", "contacts", "agency"):
+            if data.get(key, "").strip():
+                vacancy[key] = data[key].strip()
+        result = {**super().changes(), "vacancy": vacancy}
+        if data.get("logo"):
+            result["logo"] = data["logo"]
+        elif data.get("remove_logo"):
+            result["logo"] = None
+        return result
 
 
 class OrganisationForm(StepForm):
@@ -162,17 +418,18 @@ class OrganisationForm(StepForm):
         for f in FIGURES:
             b = benchmarks.get(f.key)
             help_text = (
-                f"Sector: {b['value']} {b['unit']} ({b['scope']}, {b['year']})." if b else ""
+                f"Sector: {format_number(Decimal(str(b['value'])), 1)} {b['unit']} "
+                f"({b['scope']}, {b['year']})."
+                if b
+                else ""
             )
-            self.fields[f.key] = forms.DecimalField(
+            self.fields[f.key] = DutchDecimalField(
                 label=f"{f.label} ({f.unit})",
                 required=False,
                 min_value=Decimal(0),
                 max_digits=9,
                 decimal_places=2,
                 help_text=help_text,
-                widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-                localize=True,
             )
         for key, label in TEXTS:
             self.fields[key] = text_field(label, rows=4)
@@ -202,7 +459,16 @@ def initial_for(step_form: type[StepForm], profile: Profile) -> dict:
         "gemeente_type": profile.gemeente_type,
     }
     data.update(profile.texts)
+    data["waarom"] = section_text(profile.texts, "waarom")
     data.update(profile.organisation)
+    data.update({k: v for k, v in (profile.bestuur or {}).items() if k != "author_id"})
+    data.update(profile.vacancy or {})
+    for key in (*LABELS_DATES, "coalition_since"):
+        if isinstance(data.get(key), str):
+            try:
+                data[key] = date.fromisoformat(data[key])
+            except ValueError:
+                data.pop(key)
     return data
 
 

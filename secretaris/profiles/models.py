@@ -56,6 +56,14 @@ class Profile(models.Model):
     type_reasons = models.JSONField(default=list)
     type_suggested = models.CharField(max_length=12, blank=True)
     organisation = models.JSONField(default=dict)  # figures and texts, see forms
+    # What users know about the bestuur (coalition, college, culture, cooperation, SWOT):
+    # keys and maximum lengths in bestuur.py; edited in the bestuur step.
+    bestuur = models.JSONField(default=dict)
+    # The vacancy: reason, salary scale, dates, committee, contact persons (see vacancy.py).
+    vacancy = models.JSONField(default=dict)
+    # An optional logo for the title page: a PNG re-encoded from the upload (see logo.py).
+    logo = models.BinaryField(null=True, blank=True, editable=False)
+    archived_at = models.DateTimeField("gearchiveerd op", null=True, blank=True)
     snapshot = models.JSONField(default=dict)  # the dossier as JSON when copied
     snapshot_at = models.DateTimeField(null=True, blank=True)
     lock_version = models.PositiveIntegerField(default=0)
@@ -94,6 +102,10 @@ class Profile(models.Model):
 
     def chosen_situational(self) -> list[dict]:
         return [item for item in self.situational if item.get("chosen")]
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
     def versions(self):
         return Profile.objects.filter(lineage=self.lineage).order_by("number")
@@ -147,6 +159,9 @@ class Profile(models.Model):
                 type_reasons=list(self.type_reasons),
                 type_suggested=self.type_suggested,
                 organisation=dict(self.organisation),
+                bestuur=dict(self.bestuur),
+                vacancy=dict(self.vacancy),
+                logo=self.logo,
                 snapshot=self.snapshot,
                 snapshot_at=self.snapshot_at,
                 created_by=user,

@@ -17,7 +17,11 @@ class Step:
 
 STEPS: tuple[Step, ...] = (
     Step(
-        "algemeen", "Algemeen", forms.GeneralForm, "De titel van de functie en een korte inleiding."
+        "algemeen",
+        "Algemeen",
+        forms.GeneralForm,
+        "De titel van de functie, waarom deze vacature en wie u zoekt. De teksten zijn "
+        "vooringevuld; pas ze aan waar nodig.",
     ),
     Step(
         "competenties",
@@ -30,13 +34,15 @@ STEPS: tuple[Step, ...] = (
         "gemeente",
         "De gemeente",
         forms.GemeenteForm,
-        "Een beschrijving van de gemeente. De cijfers uit het dossier komen er vanzelf bij.",
+        "Een beschrijving van de gemeente, de opgaven en de financiën. De cijfers uit het "
+        "dossier komen er vanzelf bij.",
     ),
     Step(
         "bestuur",
         "Het bestuur",
         forms.BestuurForm,
-        "Raad, college en bestuurscultuur. De zetelverdeling komt er vanzelf bij.",
+        "Raad, college, coalitie, bestuurscultuur en samenwerking. De zetelverdeling komt er "
+        "vanzelf bij. Alleen wie toegang heeft tot deze profielschets ziet wat u hier invult.",
     ),
     Step(
         "organisatie",
@@ -46,7 +52,11 @@ STEPS: tuple[Step, ...] = (
         "die van de sector.",
     ),
     Step(
-        "procedure", "De procedure", forms.ProcedureForm, "Planning, commissie en contactpersoon."
+        "vacature",
+        "Aanbod en procedure",
+        forms.VacancyForm,
+        "Salaris, data, de benoemingsadviescommissie en de contactpersonen. Wat u niet "
+        "invult, komt niet in het document.",
     ),
 )
 

@@ -13,6 +13,8 @@ urlpatterns = [
     path("<int:pk>/definitief/", views.finalise, name="finalise"),
     path("<int:pk>/nieuwe-versie/", views.new_version, name="new_version"),
     path("<int:pk>/versies/", views.versions, name="versions"),
+    path("<int:pk>/archief/", views.archive, name="archive"),
+    path("<int:pk>/verwijderen/", views.delete, name="delete"),
     path("<int:pk>/toegang/", views.access, name="access"),
     path("<int:pk>/document.<str:kind>", views.document, name="document"),
 ]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,10 +20,13 @@ from secretaris.accounts.audit import audit
 from secretaris.documents.html import render_html
 from secretaris.profiles import steps
 from secretaris.profiles.compare import compare_versions
-from secretaris.profiles.drafting import apply_suggestions, draft_profile
+from secretaris.profiles.drafting import apply_suggestions, current_snapshot, draft_profile
 from secretaris.profiles.forms import GrantForm, NewProfileForm, initial_for
+from secretaris.profiles.lifecycle import delete_profile, set_archived
 from secretaris.profiles.models import Profile
+from secretaris.profiles.notes import editor_notes
 from secretaris.profiles.presenter import profile_document
+from secretaris.profiles.refresh import snapshot_changes, suggestion_changes
 
 CONFLICT = (
     "Iemand anders heeft deze profielschets opgeslagen terwijl u bezig was. Uw wijzigingen "
@@ -33,12 +37,19 @@ CONFLICT = (
 
 @login_required
 def index(request):
-    profiles = (
+    profiles = list(
         objects_for(request.user, Profile.objects.latest_versions())
         .select_related("gemeente", "updated_by")
         .order_by("-updated_at")
     )
-    return render(request, "profiles/index.html", {"profiles": profiles})
+    return render(
+        request,
+        "profiles/index.html",
+        {
+            "profiles": [p for p in profiles if not p.is_archived],
+            "archived": [p for p in profiles if p.is_archived],
+        },
+    )
 
 
 @login_required
@@ -46,6 +57,13 @@ def index(request):
 def new(request):
     form = NewProfileForm(request.POST or None, initial={"gemeente": request.GET.get("gemeente")})
     if request.method == "POST" and form.is_valid():
+        existing = objects_for(request.user, Profile.objects.latest_versions()).filter(
+            gemeente=form.cleaned_data["gemeente"], archived_at__isnull=True
+        )
+        if existing.exists() and "toch_nieuw" not in request.POST:
+            return render(
+                request, "profiles/new.html", {"form": form, "existing": existing.first()}
+            )
         profile = draft_profile(form.cleaned_data["gemeente"], request.user)
         grant(request.user, profile, "eigenaar", by=request.user)
         audit(request, "profile.create", profile)
@@ -70,6 +88,7 @@ def detail(request, pk: int):
             "steps": steps.STEPS,
             "can_edit": _can(request, profile, "bewerker"),
             "is_owner": _can(request, profile, "eigenaar"),
+            "notes": SimpleLazyObject(lambda: editor_notes(profile)),
         },
     )
 
@@ -93,12 +112,11 @@ def edit(request, pk: int, step: str):
     number, next_step = steps.position(step)
     conflict = None
     if request.method == "POST":
-        form = spec.form(request.POST, profile=profile)
+        form = spec.form(request.POST, request.FILES, profile=profile, user=request.user)
         if form.is_valid():
-            if profile.save_changes(
-                request.user, form.cleaned_data["lock_version"], **form.changes()
-            ):
-                audit(request, "profile.edit", profile, step=step)
+            changes = form.changes()
+            if profile.save_changes(request.user, form.cleaned_data["lock_version"], **changes):
+                audit(request, "profile.edit", profile, step=step, fields=sorted(changes))
                 messages.success(request, f"Stap {number} ({spec.title}) is opgeslagen.")
                 if "opslaan_en_verder" in request.POST and next_step:
                     return redirect("profiles:edit", profile.pk, next_step.slug)
@@ -125,8 +143,35 @@ def edit(request, pk: int, step: str):
             "steps": steps.STEPS,
             "conflict": conflict,
             "cacheable": request.method == "GET",
+            "notes": _notes_for(profile, step),
+            "bestuur_author": _bestuur_author(profile) if step == "bestuur" else None,
         },
     )
+
+
+#: Which editor notes each step shows (notes.py): the ones the step can resolve.
+NOTES_ON_STEP = {
+    "competenties": ("onbekend", "gegevens"),
+    "bestuur": ("onbekend", "gegevens"),
+    "vacature": ("vacature",),
+}
+
+
+def _notes_for(profile: Profile, step: str) -> dict[str, list[str]]:
+    keys = NOTES_ON_STEP.get(step, ())
+    if not keys:
+        return {}
+    notes = editor_notes(profile)
+    return {key: notes[key] for key in keys}
+
+
+def _bestuur_author(profile: Profile) -> str:
+    """Who last saved the bestuur notes: shown only in the editor, to people with access."""
+    from django.contrib.auth import get_user_model
+
+    author_id = (profile.bestuur or {}).get("author_id")
+    user = get_user_model().objects.filter(pk=author_id).first() if author_id else None
+    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 @login_required
@@ -136,26 +181,71 @@ def refresh(request, pk: int):
     profile = get_object_for(request, Profile, "bewerker", pk=pk)
     if profile.is_frozen:
         raise Http404
+    before = Profile(situational=profile.situational, type_suggested=profile.type_suggested)
+    since = profile.snapshot_at
+    snapshot = current_snapshot(profile.gemeente)
+    dossier = snapshot_changes(profile.snapshot, snapshot)
+    profile.snapshot = snapshot
     apply_suggestions(profile)
-    changed = profile.save_changes(
+    suggestions = suggestion_changes(before, profile)
+    saved = profile.save_changes(
         request.user,
-        int(request.POST.get("lock_version", -1)),
+        _int(request.POST.get("lock_version")),
+        snapshot=snapshot,
+        snapshot_at=timezone.now(),
         situational=profile.situational,
         type_suggested=profile.type_suggested,
         type_reasons=profile.type_reasons,
     )
-    if changed:
-        messages.success(request, "De suggesties zijn opnieuw berekend.")
-    else:
+    if not saved:
         messages.error(request, CONFLICT.split(". ")[0] + ". Probeer het opnieuw.")
+        return redirect("profiles:edit", profile.pk, "competenties")
+    audit(request, "profile.refresh", profile, dossier=dossier, suggestions=suggestions)
+    when = timezone.localtime(since).strftime("%d-%m-%Y") if since else "het begin"
+    if dossier or suggestions:
+        messages.success(
+            request,
+            f"Opnieuw berekend uit het dossier van vandaag. Veranderd sinds {when}: "
+            + " ".join(dossier + suggestions),
+        )
+    else:
+        messages.success(
+            request,
+            f"Opnieuw berekend uit het dossier van vandaag. Sinds {when} is er niets "
+            "veranderd dat de suggesties raakt.",
+        )
     return redirect("profiles:edit", profile.pk, "competenties")
 
 
+def _int(value: str | None) -> int:
+    try:
+        return int(value or "")
+    except ValueError:
+        return -1
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def finalise(request, pk: int):
+    """GET asks for confirmation; POST makes the version definitief."""
     profile = get_object_for(request, Profile, "bewerker", pk=pk)
-    if profile.finalise(request.user, int(request.POST.get("lock_version", -1))):
+    if request.method == "GET":
+        if profile.is_frozen:
+            return redirect(profile)
+        return render(
+            request,
+            "profiles/confirm.html",
+            {
+                "profile": profile,
+                "action": "finalise",
+                "question": f"Versie {profile.number} definitief maken?",
+                "explanation": "Een definitieve versie ligt vast. Wijzigen kan daarna alleen "
+                "in een nieuwe versie. Controleer eerst het document.",
+                "notes": editor_notes(profile),
+                "button": "Ja, definitief maken",
+            },
+        )
+    if profile.finalise(request.user, _int(request.POST.get("lock_version"))):
         audit(request, "profile.finalise", profile)
         messages.success(request, f"Versie {profile.number} is definitief.")
     else:
@@ -181,6 +271,52 @@ def new_version(request, pk: int):
     audit(request, "profile.new_version", copy, based_on=latest.number)
     messages.success(request, f"Versie {copy.number} is gemaakt als concept.")
     return redirect(copy)
+
+
+@login_required
+@require_POST
+def archive(request, pk: int):
+    """Archive or bring back the whole profile (every version); eigenaar only, logged."""
+    profile = get_object_for(request, Profile, "eigenaar", pk=pk)
+    archived = request.POST.get("archief") == "1"
+    set_archived(profile, archived)
+    audit(request, "profile.archive" if archived else "profile.unarchive", profile)
+    messages.success(
+        request,
+        "De profielschets staat in het archief." if archived else "De profielschets is terug.",
+    )
+    return redirect("profiles:index")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request, pk: int):
+    """Delete the whole profile after confirmation; eigenaar only, logged."""
+    profile = get_object_for(request, Profile, "eigenaar", pk=pk)
+    if request.method == "GET":
+        return render(
+            request,
+            "profiles/confirm.html",
+            {
+                "profile": profile,
+                "action": "delete",
+                "question": f"Profielschets {profile.gemeente.name} verwijderen?",
+                "explanation": "Alle versies worden verwijderd, ook de definitieve. Dit kan "
+                "niet ongedaan worden gemaakt. Wilt u hem alleen opzijzetten? Kies dan "
+                "archiveren.",
+                "button": "Ja, alle versies verwijderen",
+            },
+        )
+    audit(
+        request,
+        "profile.delete",
+        profile,
+        gemeente=profile.gemeente.code,
+        versions=profile.versions().count(),
+    )
+    count = delete_profile(profile)
+    messages.success(request, f"De profielschets is verwijderd ({count} versies).")
+    return redirect("profiles:index")
 
 
 @login_required

@@ -8,7 +8,7 @@ from tests.browser.test_pages import assert_accessible
 
 pytestmark = pytest.mark.browser
 
-STEPS = ["algemeen", "competenties", "gemeente", "bestuur", "organisatie", "procedure"]
+STEPS = ["algemeen", "competenties", "gemeente", "bestuur", "organisatie", "vacature"]
 
 
 def log_in(page, server_url):
@@ -52,3 +52,34 @@ def test_a_new_user_makes_a_profielschets(page, server_url):
     with page.expect_download() as download:
         page.get_by_role("link", name="Download PDF").click()
     assert download.value.suggested_filename.endswith(".pdf")
+
+
+def test_the_editor_fits_a_phone_of_375_pixels(browser, server_url):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="nl-NL")
+    page = context.new_page()
+    log_in(page, server_url)
+    page.goto(server_url + "/profielschetsen/nieuw/")
+    page.get_by_label("Gemeente").fill("Wijchen")
+    page.get_by_role("button", name="Profielschets maken").click()
+    page.wait_for_url("**/bewerken/algemeen/")
+    base = page.url.rsplit("/bewerken/", 1)[0]
+    for step in STEPS:
+        page.goto(f"{base}/bewerken/{step}/")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, (step, overflow)
+        assert_accessible(page)
+    page.goto(f"{base}/bewerken/competenties/")
+    box = page.locator(".sec-choice input[type=checkbox]").first.bounding_box()
+    label = page.locator(".sec-choice .utrecht-form-label").first.bounding_box()
+    assert box["width"] < 40  # a real checkbox, not a text box
+    assert 0 <= label["x"] - (box["x"] + box["width"]) < 40  # its label right beside it
+    page.screenshot(path="/tmp/i10-profiel-375.png", full_page=True)
+    page.goto(f"{base}/")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+    page.get_by_role("link", name="Definitief maken…").click()
+    assert "definitief maken?" in page.content()
+    assert_accessible(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base}/")
+    page.screenshot(path="/tmp/i10-profiel.png", full_page=True)
+    context.close()

@@ -63,7 +63,18 @@ def samenvoeging(day: date, *names: str) -> MergerFact:
 
 def test_no_rule_fires_on_a_quiet_municipality():
     assert [rule.__name__ for rule in RULES if rule(QUIET) is not None] == []
-    assert suggest(QUIET).situational == ()
+
+
+def test_a_quiet_municipality_still_gets_situational_competencies_from_its_type():
+    result = suggest(QUIET)
+    assert result.type == "beheer"
+    assert [s.competency for s in result.situational] == [COACHING, RESULTAAT]
+    assert all(s.recommended for s in result.situational)
+    assert result.situational[0].reasons == (
+        "Middenstad is vooral een beheergemeente. Zonder grote veranderopgave van buitenaf "
+        "ligt de opgave vooral binnen: medewerkers laten groeien en de organisatie wendbaar "
+        "houden.",
+    )
 
 
 def test_every_rule_explains_itself_in_a_docstring():
@@ -193,16 +204,16 @@ def test_many_kernen_does_not_fire_at_fourteen():
 def test_fragmented_council_fires_on_an_enp_of_six():
     c = quiet(lists_with_seats=8, enp=Fraction(6), council_size=31)
     finding = fired(rules.fragmented_council, c)
-    assert finding.reason == (
-        "8 fracties in de raad van 31 zetels; het effectieve aantal partijen is 6,0 "
-        "(een maat voor versnippering)."
-    )
+    assert finding.reason == "De gemeenteraad is versnipperd: 8 partijen in een raad van 31 zetels."
+    assert "effectieve" not in finding.reason  # a measure for us, jargon for a candidate
     assert finding.competencies == (ADVIES,)
 
 
 def test_fragmented_council_fires_on_nine_lists():
     c = quiet(lists_with_seats=9, enp=Fraction(5), council_size=29)
-    assert fired(rules.fragmented_council, c).reason.startswith("9 fracties in de raad")
+    assert fired(rules.fragmented_council, c).reason.startswith(
+        "De gemeenteraad is versnipperd: 9 partijen"
+    )
 
 
 def test_fragmented_council_does_not_fire_just_below_both_thresholds():
@@ -213,7 +224,7 @@ def test_fragmented_council_does_not_fire_just_below_both_thresholds():
 def test_large_coalition_fires_from_four_parties():
     c = quiet(coalition_parties=("CDA", "VVD", "D66", "FNP"))
     finding = fired(rules.large_coalition, c)
-    assert finding.reason == "Coalitie van 4 partijen (CDA, VVD, D66 en FNP)."
+    assert finding.reason == "De coalitie bestaat uit 4 partijen (CDA, VVD, D66 en FNP)."
     assert finding.competencies == (ADVIES,)
 
 
@@ -224,7 +235,7 @@ def test_large_coalition_does_not_fire_at_three():
 def test_coalition_changes_fire_with_the_users_words_shortened():
     text = "In 2024 stapte de VVD uit de coalitie. " + "Daarna volgde een lange formatie. " * 5
     reason = fired(rules.coalition_changes, quiet(coalition_changes=text)).reason
-    assert reason.startswith("Wisselingen in de coalitie: ‘In 2024 stapte de VVD uit")
+    assert reason.startswith("Er waren wisselingen in de coalitie: ‘In 2024 stapte de VVD uit")
     assert reason.endswith(" …’.")
     assert len(reason) < 170
 
@@ -288,9 +299,7 @@ def test_ageing_does_not_fire_just_below_a_quarter():
 def test_regional_centre_fires_with_the_region():
     c = quiet(corop_centre=True, corop_name="Zuidwest-Friesland")
     finding = fired(rules.regional_centre, c)
-    assert finding.reason == (
-        "Grootste gemeente van het COROP-gebied Zuidwest-Friesland: een centrum voor de regio."
-    )
+    assert finding.reason == ("Middenstad is de grootste gemeente van de regio Zuidwest-Friesland.")
     assert finding.competencies == (NETWERK, SAMENWERKEN)
 
 
@@ -302,7 +311,7 @@ def test_regional_cooperation_fires_with_the_users_words():
     c = quiet(regional_cooperation="Veiligheidsregio Fryslân, GGD, Regio Zuidwest.")
     finding = fired(rules.regional_cooperation, c)
     assert finding.reason == (
-        "Regionale samenwerking: ‘Veiligheidsregio Fryslân, GGD, Regio Zuidwest’."
+        "De gemeente werkt in de regio samen: ‘Veiligheidsregio Fryslân, GGD, Regio Zuidwest’."
     )
     assert finding.competencies == (NETWERK, SAMENWERKEN)
 
@@ -317,7 +326,8 @@ def test_regional_cooperation_does_not_fire_on_nee():
 def test_large_municipality_fires_from_100_000_inhabitants():
     finding = fired(rules.large_municipality, quiet(inhabitants=100_000))
     assert finding.reason == (
-        "100.000 inwoners op 1 januari 2026: een grote gemeente met een grote organisatie."
+        "De gemeente heeft 100.000 inwoners op 1 januari 2026: een grote gemeente met een "
+        "grote organisatie."
     )
     assert finding.competencies == (COMPLEX, VISIE)
 
@@ -328,7 +338,10 @@ def test_large_municipality_does_not_fire_at_99_999():
 
 def test_small_municipality_fires_below_25_000_inhabitants():
     finding = fired(rules.small_municipality, quiet(inhabitants=24_999))
-    assert finding.reason.startswith("24.999 inwoners op 1 januari 2026: een kleine gemeente")
+    assert (
+        finding.reason
+        == "De gemeente heeft 24.999 inwoners op 1 januari 2026: een kleine gemeente."
+    )
     assert finding.competencies == (RESULTAAT, PLANNEN)
 
 
@@ -348,7 +361,7 @@ def test_size_rules_stay_silent_without_inhabitants():
 def test_high_sickness_absence_fires_above_the_sector_figure():
     c = quiet(staff=staff(sickness_absence_pct=Decimal("6.6")))
     finding = fired(rules.high_sickness_absence, c)
-    assert finding.reason == "Ziekteverzuim 6,6 % (gemiddeld bij gemeenten 6,5 % in 2023)."
+    assert finding.reason == ("Het ziekteverzuim is 6,6 % (gemiddeld bij gemeenten 6,5 % in 2023).")
     assert finding.competencies == (COACHING,)
 
 
@@ -362,7 +375,7 @@ def test_high_turnover_fires_from_twelve_percent():
     c = quiet(staff=staff(turnover_pct=Decimal(12)))
     finding = fired(rules.high_turnover, c)
     assert finding.reason == (
-        "Verloop 12 % per jaar (uitstroom bij gemeenten gemiddeld 8,3 % in 2022)."
+        "Het verloop is 12 % per jaar (uitstroom bij gemeenten gemiddeld 8,3 % in 2022)."
     )
     assert finding.competencies == (COACHING,)
 
@@ -374,8 +387,7 @@ def test_high_turnover_does_not_fire_just_below_twelve_percent():
 def test_ageing_staff_fires_from_an_average_age_of_fifty():
     finding = fired(rules.ageing_staff, quiet(staff=staff(average_age=Decimal(50))))
     assert finding.reason == (
-        "Gemiddelde leeftijd van de medewerkers 50 jaar (bij gemeenten gemiddeld 47,2 jaar "
-        "in 2022)."
+        "De medewerkers zijn gemiddeld 50 jaar (bij gemeenten gemiddeld 47,2 jaar in 2022)."
     )
 
 
@@ -435,23 +447,40 @@ def test_type_is_regie_when_the_cooperation_names_a_werkorganisatie():
     )
 
 
-def test_type_is_regie_for_a_small_municipality_that_cooperates():
-    c = quiet(inhabitants=18_400, regional_cooperation="Sociaal domein met de buren.")
+def test_type_is_regie_for_a_small_municipality_in_many_regelingen():
+    c = quiet(inhabitants=18_400, regelingen=15)
     kind, reasons = municipality_type(c)
     assert kind == "regie"
     assert reasons == (
+        "De gemeente neemt deel aan 15 gemeenschappelijke regelingen.",
         "Kleine gemeente (18.400 inwoners) die taken samen met andere gemeenten regelt.",
     )
 
 
-def test_type_is_regie_for_a_regional_centre_of_small_own_scale():
-    c = quiet(inhabitants=42_000, corop_centre=True, corop_name="Zeeuwsch-Vlaanderen")
+def test_one_weak_regie_signal_is_not_enough():
+    c = quiet(inhabitants=18_400, regional_cooperation="Sociaal domein met de buren.")
+    assert municipality_type(c)[0] == "beheer"
+
+
+def test_type_is_regie_with_a_shared_werkorganisatie():
+    c = quiet(shared_service="Werkorganisatie BUCH")
     kind, reasons = municipality_type(c)
     assert kind == "regie"
     assert reasons == (
-        "Centrum van het COROP-gebied Zeeuwsch-Vlaanderen met zelf maar 42.000 inwoners: "
-        "veel loopt via de regio.",
+        "De ambtelijke organisatie is een gezamenlijke werkorganisatie: Werkorganisatie BUCH.",
     )
+
+
+def test_a_large_regional_centre_with_very_urban_character_is_an_ontwikkelgemeente():
+    c = quiet(inhabitants=650_000, corop_centre=True, corop_name="Groot-Rijnmond", urbanity=1)
+    kind, reasons = municipality_type(c)
+    assert kind == "ontwikkel"
+    assert len(reasons) == 3
+
+
+def test_a_regional_centre_of_small_own_scale_counts_one_regie_point():
+    c = quiet(inhabitants=42_000, corop_centre=True, corop_name="Zeeuwsch-Vlaanderen")
+    assert rules.type_scores(c) == {"ontwikkel": 0, "regie": 1}
 
 
 def test_a_regional_centre_of_50_000_is_no_regie_signal():
@@ -488,11 +517,25 @@ def test_type_is_beheer_when_nothing_changes():
     kind, reasons = municipality_type(c)
     assert kind == "beheer"
     assert reasons == (
-        "Geen sterke groei van het inwonertal: +2 % in 10 jaar.",
+        "Het inwonertal is vrij stabiel: +2 % in 10 jaar.",
         "Geen herindeling in de afgelopen 10 jaar.",
-        "Geen fusieplannen bekend.",
-        "Geen wisselingen in de coalitie bekend.",
     )
+
+
+def test_what_nobody_entered_is_said_as_unknown_not_as_absent():
+    result = suggest(quiet())
+    assert result.type_unknowns == (
+        "Over fusieplannen is niets ingevuld.",
+        "Over regionale samenwerking is niets ingevuld.",
+        "Over wisselingen in de coalitie is niets ingevuld.",
+    )
+    assert not any("Geen" in r and "bekend" in r for r in result.type_reasons)
+
+
+def test_an_entered_geen_is_said_as_absent():
+    _, reasons = municipality_type(quiet(merger_plans="geen", coalition_changes="Nee."))
+    assert "Er zijn geen fusieplannen." in reasons
+    assert "Er waren geen wisselingen in de coalitie." in reasons
 
 
 def test_suggest_exposes_the_type_and_its_reasons():
@@ -504,19 +547,34 @@ def test_suggest_exposes_the_type_and_its_reasons():
 # --- Ordering and recommendation -----------------------------------------------------------
 
 
-def test_suggestions_are_ordered_by_weight_then_reasons_then_model_order():
+def test_suggestions_are_ordered_by_weight_then_strength_then_name():
     c = quiet(merger_plans="Fusie met Buurdorp.", woonplaatsen=20, lists_with_seats=10)
     result = suggest(c).situational
     assert [(s.competency, s.weight) for s in result] == [
-        (SAMENWERKEN, 3),  # fusieplannen (2) + kernen (1); before netwerk in the model
-        (NETWERK, 3),
+        (NETWERK, 3),  # fusieplannen (2) + kernen (1); same evidence, N before S
+        (SAMENWERKEN, 3),
         (COMPLEX, 2),
         (ADVIES, 1),
     ]
-    assert result[0].reasons == (
-        "Er zijn fusieplannen: ‘Fusie met Buurdorp’.",
-        "De gemeente heeft 20 woonplaatsen (kernen).",
-    )
+    assert [r.split(".")[0] for r in result[0].reasons] == [
+        "Er zijn fusieplannen: ‘Fusie met Buurdorp’",
+        "De gemeente heeft 20 woonplaatsen (kernen)",
+    ]
+
+
+def test_a_tie_in_weight_goes_to_the_stronger_evidence_not_to_the_model_order():
+    # Growth of 3 % a year (strength 3,3) beats 16 woonplaatsen (strength 1,07), although
+    # samenwerken comes before visie and plannen en organiseren in the seed's list.
+    c = quiet(growth=Fraction(3, 10), growth_years=10, woonplaatsen=16)
+    result = suggest(c).situational
+    assert [s.competency for s in result] == [PLANNEN, VISIE, NETWERK, SAMENWERKEN]
+
+
+def test_every_reason_says_why_the_fact_matters_for_that_competency():
+    c = quiet(growth=Fraction(3, 10), growth_years=10)
+    by_key = {s.competency: s.reasons[0] for s in suggest(c).situational}
+    assert by_key[VISIE].endswith("daar is een plan voor de lange termijn voor nodig.")
+    assert by_key[PLANNEN].endswith("dat vraagt strakke planning.")
 
 
 def test_three_are_recommended_when_the_fourth_is_weaker():
@@ -527,16 +585,15 @@ def test_three_are_recommended_when_the_fourth_is_weaker():
 
 def test_a_fourth_is_recommended_when_it_ties_with_the_third():
     c = quiet(
-        coalition_parties=("A", "B", "C", "D"),  # advies
+        coalition_parties=("A", "B", "C", "D"),  # advies, strength 1
         growth=Fraction(2, 10),  # visie, plannen
         growth_years=10,
-        woonplaatsen=20,  # netwerk, samenwerken
-        staff=staff(turnover_pct=Decimal(20)),  # coaching
+        woonplaatsen=20,  # netwerk, samenwerken: the same evidence
     )
     result = suggest(c).situational
     assert {s.weight for s in result} == {1}
-    assert len(result) == 6
-    assert [s.recommended for s in result] == [True, True, True, True, False, False]
+    assert [s.competency for s in result] == [PLANNEN, VISIE, NETWERK, SAMENWERKEN, ADVIES]
+    assert [s.recommended for s in result] == [True, True, True, True, False]
 
 
 def test_competencies_without_a_reason_are_not_returned():
@@ -581,19 +638,20 @@ def test_sudwest_fryslan_gets_samenwerken_netwerk_and_complex_recommended():
 
 def test_sudwest_fryslan_reasons_carry_the_numbers():
     by_key = {s.competency: s for s in suggest(SUDWEST_FRYSLAN).situational}
-    assert by_key[COMPLEX].reasons == (
-        "In 2018 kwam een deel van Littenseradiel bij de gemeente.",
+    assert [r.split(". ")[0] for r in by_key[COMPLEX].reasons] == [
+        "In 2018 kwam een deel van Littenseradiel bij de gemeente",
         "Ontstaan in 2011 uit 5 gemeenten (Bolsward, Nijefurd, Sneek, Wymbritseradiel en "
-        "Wûnseradiel).",
-    )
-    assert "De gemeente heeft 89 woonplaatsen (kernen)." in by_key[NETWERK].reasons
+        "Wûnseradiel)",
+    ]
+    assert by_key[NETWERK].reasons[0].startswith("De gemeente heeft 89 woonplaatsen (kernen).")
     assert (
-        "Grootste gemeente van het COROP-gebied Zuidwest-Friesland: een centrum voor de regio."
-        in by_key[SAMENWERKEN].reasons
+        "Súdwest-Fryslân is de grootste gemeente van de regio Zuidwest-Friesland. Veel taken "
+        "voor de regio regelt de centrumgemeente samen met de buren." in by_key[SAMENWERKEN].reasons
     )
-    assert by_key[ADVIES].reasons == (
-        "11 fracties in de raad van 37 zetels; het effectieve aantal partijen is 7,3 "
-        "(een maat voor versnippering).",
+    assert (
+        by_key[ADVIES]
+        .reasons[0]
+        .startswith("De gemeenteraad is versnipperd: 11 partijen in een raad van 37 zetels.")
     )
     assert not by_key[ADVIES].recommended
 
@@ -601,4 +659,7 @@ def test_sudwest_fryslan_reasons_carry_the_numbers():
 def test_sudwest_fryslan_is_an_ontwikkelgemeente_because_of_its_2018_herindeling():
     result = suggest(SUDWEST_FRYSLAN)
     assert result.type == "ontwikkel"
-    assert result.type_reasons == ("In 2018 kwam een deel van Littenseradiel bij de gemeente.",)
+    assert result.type_reasons == (
+        "In 2018 kwam een deel van Littenseradiel bij de gemeente.",
+        "De grootste gemeente van de regio Zuidwest-Friesland, met een centrumfunctie.",
+    )

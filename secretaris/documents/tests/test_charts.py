@@ -286,3 +286,15 @@ def test_line_chart_always_labels_the_latest_of_many_points():
 def test_line_chart_with_one_point_does_not_divide_by_zero():
     root = parse(line_chart_svg([("2025", 5)], title="T", unit="inwoners"))
     assert len(root.findall(f"{SVG}circle")) == 1
+
+
+def test_local_parties_do_not_get_a_colour_like_a_national_party_in_the_same_chart():
+    from secretaris.documents.charts import _distance, party_colors
+
+    names = ["GroenLinks-PvdA", "D66", "VVD", "CDA", "DENK", "ChristenUnie", "JA21", "Volt"]
+    locals_ = ["EenUtrecht", "Stadsbelang", "Student & Starter", "Utrecht Solidair", "BIJ1"]
+    colors = party_colors(names + locals_)
+    for local in locals_:
+        for national in names:
+            assert _distance(colors[local], colors[national]) >= 45, (local, national)
+    assert len(set(colors.values())) == len(colors)

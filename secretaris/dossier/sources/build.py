@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from secretaris.dossier.facts import FACT_TYPES
+from secretaris.dossier.finance import class_medians, indicators
+from secretaris.dossier.matching import search_key
+from secretaris.dossier.parties import council_parties
 from secretaris.dossier.sources import cbs, elections
 from secretaris.dossier.sources.benchmarks import read_benchmarks
 from secretaris.dossier.sources.catalogue import SOURCES
@@ -22,12 +25,15 @@ from secretaris.dossier.sources.files import SourceError
 from secretaris.dossier.sources.grenswijzigingen import read_flows
 from secretaris.dossier.sources.herindelingen import History, infer_history
 from secretaris.dossier.sources.indeling import Indeling, Municipality, read_indeling
+from secretaris.dossier.sources.iv3 import read_iv3
 from secretaris.dossier.sources.kiesraad import (
     read_count_csv,
     read_eml_results,
     read_processed,
 )
 from secretaris.dossier.sources.partijregister import Gr2026, read_partijregister
+from secretaris.dossier.sources.regelingen import Regeling, read_regelingen
+from secretaris.dossier.sources.roo import RegisterEntry, read_register
 from secretaris.dossier.sources.woonplaatsen import GemeenteWoonplaatsen, read_woonplaatsen
 
 FORMAT = 1
@@ -35,6 +41,9 @@ COLLECTED = re.compile(r"Collected on (\d{4}-\d{2}-\d{2})")
 KWB2020_INDELING = date(2020, 1, 1)
 GR2018_DAY = date(2018, 3, 21)
 CENTRE_DATE = "2024-01-01"  # inhabitants used to pick the COROP centre (all 342 have it)
+# The CBS indeling gives 1970-01-01 to every municipality that existed when its series
+# starts: that is the start of the data, not a founding date, so it is left out.
+SERIES_START = date(1970, 1, 1)
 
 
 def build_dataset(raw_dir: Path, built_at: str | None = None) -> dict[str, Any]:
@@ -54,6 +63,11 @@ def build_dataset(raw_dir: Path, built_at: str | None = None) -> dict[str, Any]:
     current = indeling.current()
     _check_codes(current, places, notes)
     centres = _corop_centres(current, places, figures)
+    roo = read_register(raw_dir, {search_key(m.name): m.code for m in current})
+    regelingen = read_regelingen(raw_dir)
+    iv3 = read_iv3(raw_dir)
+    medians = iv3_medians(iv3)
+    codes = {m.code for m in current}
     gemeenten = []
     for municipality in current:
         code = municipality.code
@@ -65,12 +79,16 @@ def build_dataset(raw_dir: Path, built_at: str | None = None) -> dict[str, Any]:
                 "province": municipality.province,
                 "corop": {"code": place.corop_code, "name": place.corop_name},
                 "corop_centre": code in centres,
-                "begindatum": municipality.begin.isoformat(),
+                "begindatum": (
+                    municipality.begin.isoformat() if municipality.begin != SERIES_START else None
+                ),
                 "woonplaatsen": [{"code": w.code, "name": w.name} for w in place.woonplaatsen],
                 "woonplaatsen_source": "cbs-woonplaatsen",
                 "facts": figures.get(code, []),
                 "elections": election_lists.get(code, []),
                 "mergers": [_merger(event) for event in history.events[code]],
+                "register": register_data(roo.get(code), election_lists.get(code, [])),
+                "financien": iv3.get(code, []),
             }
         )
     notes[:0] = _history_notes(indeling, history, len(flows.flows), flows.disagreements)
@@ -78,6 +96,7 @@ def build_dataset(raw_dir: Path, built_at: str | None = None) -> dict[str, Any]:
         f"Centrumgemeente (afgeleid): per COROP-gebied de gemeente met de meeste inwoners op "
         f"{CENTRE_DATE} (CBS 85984NED); {len(centres)} gemeenten gemarkeerd als corop_centre."
     )
+    notes.extend(_open_government_notes(current, roo, regelingen, iv3, gemeenten))
     data = {
         "format": FORMAT,
         "built_at": built_at or _collection_date(raw_dir) or _latest_date(gemeenten),
@@ -85,6 +104,8 @@ def build_dataset(raw_dir: Path, built_at: str | None = None) -> dict[str, Any]:
         "notes": notes,
         "gemeenten": gemeenten,
         "benchmarks": benchmarks,
+        "regelingen": [_regeling(r, codes) for r in regelingen.values()],
+        "iv3_medians": medians,
     }
     _check_references(data)
     return data
@@ -309,6 +330,138 @@ def _elections(
     return result
 
 
+# -- bestuur, samenwerking, financien ---------------------------------------------------
+
+
+def register_data(entry: RegisterEntry | None, election_list: list[dict[str, Any]]) -> dict | None:
+    """The register's office holders, and the council's parties matched to GR2026."""
+    if entry is None:
+        return None
+    gr2026 = next((e for e in election_list if e["election"] == "GR2026"), None)
+    kiesraad = [(item["name"], item["seats"]) for item in gr2026["lists"]] if gr2026 else []
+    parties, agrees, _ = council_parties(kiesraad, entry.parties)
+    matched = {p.name for p in parties if p.register_seats is not None}
+    data = entry.as_data()
+    data["parties"] = [
+        {
+            "name": p.name,
+            "kiesraad_name": p.kiesraad_name,
+            "seats": p.seats,
+            "register_seats": p.register_seats,
+        }
+        for p in parties
+    ]
+    data["register_only"] = (
+        [[n, s] for n, s in entry.parties if n not in matched] if kiesraad else []
+    )
+    data["parties_agree"] = agrees
+    data["source"] = "roo-gemeenten"
+    return data
+
+
+def _regeling(regeling: Regeling, current: set[str]) -> dict[str, Any]:
+    return {
+        "id": regeling.roo_id,
+        "name": regeling.name,
+        "form": regeling.form,
+        "kind": regeling.kind,
+        "purpose": regeling.purpose,
+        "since": regeling.since,
+        "url": regeling.url,
+        "members": [[name, code if code in current else None] for name, code in regeling.members],
+        # Only where a municipality joined on another date than the regeling's version date.
+        "joined": {
+            code: day
+            for code, day in sorted(regeling.joined.items())
+            if code in current and day != regeling.since
+        },
+        "source": "roo-regelingen",
+    }
+
+
+def iv3_medians(iv3: dict[str, list[dict]]) -> list[dict[str, Any]]:
+    """Medians of the indicators per document, year and size class (attached at load)."""
+    groups: dict[tuple[str, int, str], list[dict]] = defaultdict(list)
+    for docs in iv3.values():
+        for doc in docs:
+            groups[(doc["document"], doc["year"], doc["size_class"])].append(doc)
+    return [
+        {
+            "document": document,
+            "year": year,
+            "size_class": size,
+            "count": len(docs),
+            "medians": class_medians(docs),
+        }
+        for (document, year, size), docs in sorted(groups.items())
+    ]
+
+
+def _open_government_notes(
+    current: list[Municipality],
+    roo: dict[str, RegisterEntry],
+    regelingen: dict[str, Regeling],
+    iv3: dict[str, list[dict]],
+    gemeenten: list[dict[str, Any]],
+) -> list[str]:
+    codes = {m.code for m in current}
+    with_register = [g for g in gemeenten if g["register"]]
+    agree = sum(1 for g in with_register if g["register"]["parties_agree"])
+    differ = sum(1 for g in with_register if g["register"]["parties_agree"] is False)
+    waarnemend = sum(
+        1 for g in with_register if (g["register"]["burgemeester"] or {}).get("waarnemend")
+    )
+    members = {code for r in regelingen.values() for _, code in r.members if code}
+    shared = {
+        code
+        for r in regelingen.values()
+        if r.kind == "werkorganisatie"
+        for _, code in r.members
+        if code in codes
+    }
+    without_own_staff = sorted(
+        code
+        for code, docs in iv3.items()
+        if code in codes and docs and indicators(docs[-1])["own_staff"] is False
+    )
+    no_regeling = sorted(code for code in without_own_staff if code not in shared)
+    kinds: dict[str, int] = defaultdict(int)
+    for r in regelingen.values():
+        kinds[r.kind or "overig"] += 1
+    begin_unknown = sum(1 for g in gemeenten if g["begindatum"] is None)
+
+    def filled(key: str) -> int:
+        return sum(1 for g in with_register if g["register"][key])
+
+    return [
+        f"roo-gemeenten: register voor {len(with_register)} van {len(codes)} gemeenten; "
+        f"{filled('burgemeester')} met burgemeester ({waarnemend} waarnemend), "
+        f"{filled('wethouders')} met wethouders, {filled('secretaris')} met "
+        f"gemeentesecretaris, {filled('griffier')} met griffier.",
+        f"roo-gemeenten: zetels in het register gelijk aan GR2026 voor {agree} gemeenten, "
+        f"verschillend voor {differ} (het register noemde vaak nog de raad van 2022; het "
+        "dossier meldt het verschil en kiest niet).",
+        f"roo-regelingen: {len(regelingen)} regelingen die nog gelden, met deelnemers uit "
+        f"{len(members & codes)} huidige gemeenten; "
+        + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
+        + ".",
+        f"roo-regelingen: {len(shared)} gemeenten in een gedeelde ambtelijke organisatie "
+        f"(werkorganisatie); {len(without_own_staff)} gemeenten met een eigen loonsom onder "
+        f"€ 200 per inwoner (CBS Iv3), waarvan zonder herkende werkorganisatie: "
+        f"{_plain_names(no_regeling, gemeenten)}.",
+        f"cbs-iv3: financiën voor {sum(1 for c in codes if iv3.get(c))} gemeenten, "
+        f"{sum(len(iv3.get(c, [])) for c in codes)} documenten (per jaar de jaarrekening, "
+        "anders de begroting).",
+        f"nlextract-indeling: begindatum 1970-01-01 (begin van de reeks, geen stichtingsdatum) "
+        f"weggelaten bij {begin_unknown} gemeenten.",
+    ]
+
+
+def _plain_names(codes: list[str], gemeenten: list[dict[str, Any]]) -> str:
+    names = {g["code"]: g["name"] for g in gemeenten}
+    return ", ".join(names[c] for c in codes) if codes else "geen"
+
+
 # -- herindelingen and checks --------------------------------------------------------------
 
 
@@ -424,6 +577,11 @@ def _check_references(data: dict[str, Any]) -> None:
                     raise SourceError(f"Onbekende bron {key} in {gemeente['code']}.")
         if gemeente["woonplaatsen_source"] not in sources:
             raise SourceError(f"Onbekende bron bij de woonplaatsen van {gemeente['code']}.")
+        keys = [d["source"] for d in gemeente["financien"]]
+        keys += [gemeente["register"]["source"]] if gemeente["register"] else []
+        for key in keys:
+            if key not in sources:
+                raise SourceError(f"Onbekende bron {key} in {gemeente['code']}.")
 
 
 def _names(codes: list[str], indeling: Indeling) -> str:

@@ -144,4 +144,36 @@ SOURCES: dict[str, dict[str, str]] = {
         "(CBS 85984NED, voor alle 342 gemeenten beschikbaar). Een benadering, geen "
         "officiële status (veld corop_centre).",
     },
+    "roo-gemeenten": {
+        "title": "Register van Overheidsorganisaties, export Gemeenten en medewerkers",
+        "publisher": "Register van Overheidsorganisaties (ROO)",
+        "url": "https://organisaties.overheid.nl/",
+        "licence": "Open data (CC0 volgens de open-data-verklaring van het ROO)",
+        "note": "Burgemeester, locoburgemeester, wethouders, gemeentesecretaris en "
+        "raadsgriffier bij naam, en de partijen in de raad met hun gewone namen. Stand van "
+        "medio april 2026 (export via jaapstronks/woobuddy): de wethouders zijn meestal nog "
+        "die van het college 2022-2026. Elke gemeente heeft haar eigen datum van laatste "
+        "wijziging.",
+    },
+    "roo-regelingen": {
+        "title": "Gemeenschappelijke regelingen en deelnemers (Register van "
+        "Overheidsorganisaties), via anneschuth/polder",
+        "publisher": "Register van Overheidsorganisaties (ROO)",
+        "url": "https://github.com/anneschuth/polder",
+        "licence": "CC0 (polder LICENSE-DATA)",
+        "note": "Regelingen die nog gelden (zonder einddatum), met samenwerkingsvorm, doel, "
+        "ingangsdatum en deelnemers; opgehaald 16 mei 2026. De soort (veiligheidsregio, GGD, "
+        "werkorganisatie, ...) is door Secretaris afgeleid uit de naam.",
+    },
+    "cbs-iv3": {
+        "title": "Gemeenten, onbewerkte Iv3-data 2023-2026 (CBS-tabellen 45063NED, 45067NED, "
+        "45071NED, 45078NED)",
+        "publisher": "CBS",
+        "url": "https://dataderden.cbs.nl/",
+        "licence": CBS_LICENCE,
+        "note": "Begrotingen en jaarrekeningen per gemeente in € 1.000, per gemeente en "
+        "document opgeteld (JoeyKurtosis/GemeenteFinancienTest, gecontroleerd tegen "
+        "michielsd/begrotingsanalysetool). Kengetallen zijn berekend uit CBS Iv3; het zijn "
+        "niet de officiële BBV-indicatoren.",
+    },
 }

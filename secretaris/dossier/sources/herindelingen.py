@@ -58,7 +58,7 @@ class Predecessor:
 @dataclass(frozen=True)
 class MergerEvent:
     day: date
-    kind: str  # samenvoeging | toevoeging | splitsing | naamswijziging
+    kind: str  # samenvoeging | toevoeging | splitsing | naamswijziging | grenscorrectie
     predecessors: tuple[Predecessor, ...]
     note: str
     source: str
@@ -255,6 +255,11 @@ def _events_for(code: str, indeling: Indeling, transfers: list[Transfer]) -> lis
     grouped: dict[tuple[date, str], list[Transfer]] = defaultdict(list)
     for transfer in transfers:
         if transfer.target in lineage:
+            if _is_correction(transfer, indeling) and transfer.target != code:
+                # A boundary correction of a predecessor is that predecessor's history, not
+                # this municipality's (Nissewaard -> Hellevoetsluis 2018 is no part of Voorne
+                # aan Zee, formed 2023; Nissewaard still exists).
+                continue
             kind = _kind(transfer, indeling, into[(transfer.day, transfer.target)])
             grouped[(transfer.day, kind)].append(transfer)
     events = []
@@ -294,7 +299,7 @@ def _is_correction(transfer: Transfer, indeling: Indeling) -> bool:
 
 def _kind(transfer: Transfer, indeling: Indeling, transfers_into_target: int) -> str:
     if _is_correction(transfer, indeling):
-        return "toevoeging"
+        return "grenscorrectie"
     if transfer.part:
         return "splitsing"
     target = indeling.municipalities[transfer.target]

@@ -40,6 +40,7 @@ from secretaris.dossier.sources.online_kiesraad import (
     MunicipalResult,
     fetch_kiesraad,
 )
+from secretaris.dossier.sources.online_open_government import update_iv3, update_register
 
 __all__ = [
     "DEFAULT_KWB_TABLE",
@@ -84,11 +85,15 @@ def update_dataset(
     timeout: float,
     progress: Progress = _silent,
     today: date | None = None,
+    roo: tuple[str, str] | None = None,
+    iv3_url: str | None = None,
 ) -> tuple[dict, list[str]]:
     """A new data set with the newer figures merged in, and the report lines (Dutch).
 
     `cbs_url` empty/None skips CBS, `kwb_table` empty/None skips the KWB table and
-    `kiesraad_csv` None skips the Kiesraad. The input dict is never modified.
+    `kiesraad_csv` None skips the Kiesraad. `roo` (organisations CSV, office holders CSV)
+    and `iv3_url` (CBS dataderden OData base) None skip the register and Iv3. The input
+    dict is never modified.
     """
     retrieved = (today or date.today()).isoformat()
     tables: list[CbsTable] = []
@@ -105,6 +110,11 @@ def update_dataset(
         report.extend(apply_cbs_table(updated, table, retrieved))
     if kiesraad is not None:
         report.extend(apply_kiesraad(updated, kiesraad, retrieved))
+    if roo is not None:
+        progress("Register van Overheidsorganisaties ophalen…")
+        report.extend(update_register(updated, roo[0], roo[1], retrieved, timeout=timeout))
+    if iv3_url:
+        report.extend(update_iv3(updated, iv3_url, retrieved, timeout=timeout, progress=progress))
     return updated, report
 
 
@@ -304,6 +314,8 @@ def run_update(
     stdout: TextIO,
     output_path: Path | None = None,
     today: date | None = None,
+    roo: tuple[str, str] | None = None,
+    iv3_url: str | None = None,
 ) -> list[str]:
     """Read the data set, fetch newer figures, write the result atomically; return the report.
 
@@ -320,6 +332,11 @@ def run_update(
     --kwb-tabel ID         id of the "Kerncijfers wijken en buurten" table (`kwb_table`),
                            e.g. 85984NED (2024) or 86165NED (2025); default DEFAULT_KWB_TABLE.
                            An empty value skips the table.
+    --roo-gemeenten URL-OF-PAD and --roo-functies URL-OF-PAD
+                           the ROO CSV exports "Gemeenten" and "medewerkers Gemeenten"
+                           (`roo`); both or neither; default: no register update.
+    --iv3-url URL          CBS dataderden OData v3 base (`iv3_url`), e.g.
+                           https://dataderden.cbs.nl/ODataApi/odata; default: no Iv3 update.
     --timeout SECONDEN     time-out per HTTP request (`timeout`); default 60.
     --uitvoer FILE         the data set file that is read and rewritten in place
                            (`dataset_path`); default secretaris/dossier/data/dataset.json.
@@ -336,6 +353,8 @@ def run_update(
         timeout=timeout,
         progress=lambda message: stdout.write(message + "\n"),
         today=today,
+        roo=roo,
+        iv3_url=iv3_url,
     )
     target = output_path or dataset_path
     if updated == dataset and target == dataset_path:

@@ -76,7 +76,7 @@ def test_every_command_is_documented_in_the_readme(command):
 def test_data_load_shows_progress_and_changes_nothing_the_second_time(capsys):
     call_command("data", "load")
     out = capsys.readouterr().out
-    assert "[3/8] Cijfers…" in out
+    assert "[3/10] Cijfers…" in out
     assert "niets gewijzigd" in out
 
 

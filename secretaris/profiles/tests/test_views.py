@@ -25,7 +25,7 @@ def read_urls(p):
 def edit_urls(p):
     return [
         reverse("profiles:edit", args=[p.pk, step])
-        for step in ("algemeen", "competenties", "gemeente", "bestuur", "organisatie", "procedure")
+        for step in ("algemeen", "competenties", "gemeente", "bestuur", "organisatie", "vacature")
     ]
 
 
@@ -49,8 +49,10 @@ def test_an_outsider_cannot_even_see_that_the_profile_exists(client, profile, ch
         reverse("profiles:access", args=[profile.pk]),
     ]:
         assert client.get(url).status_code == 404, url
-    for name in ("finalise", "new_version", "refresh"):
+    for name in ("finalise", "new_version", "refresh", "archive", "delete"):
         assert client.post(reverse(f"profiles:{name}", args=[profile.pk])).status_code == 404
+    for name in ("finalise", "delete"):
+        assert client.get(reverse(f"profiles:{name}", args=[profile.pk])).status_code == 404
     assert "Súdwest" not in client.get(reverse("profiles:index")).content.decode()
 
 

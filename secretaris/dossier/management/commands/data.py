@@ -87,6 +87,24 @@ class Command(BaseCommand):
             help="Tabel 'Kerncijfers wijken en buurten', bijv. 85984NED.",
         )
         update.add_argument(
+            "--roo-gemeenten",
+            default=None,
+            metavar="URL-OF-PAD",
+            help="ROO-export 'Gemeenten' (CSV); samen met --roo-functies.",
+        )
+        update.add_argument(
+            "--roo-functies",
+            default=None,
+            metavar="URL-OF-PAD",
+            help="ROO-export 'medewerkers Gemeenten' (CSV); samen met --roo-gemeenten.",
+        )
+        update.add_argument(
+            "--iv3-url",
+            default=None,
+            metavar="URL",
+            help="CBS-dataderden OData-basis voor Iv3, bijv. https://dataderden.cbs.nl/ODataApi/odata.",
+        )
+        update.add_argument(
             "--timeout", type=float, default=None, metavar="SECONDEN", help="Time-out per verzoek."
         )
         update.add_argument(
@@ -158,6 +176,12 @@ class Command(BaseCommand):
         from secretaris.dossier.sources import online
 
         cbs_url = options["cbs_url"]
+        roo_files = (options["roo_gemeenten"], options["roo_functies"])
+        if any(roo_files) and not all(roo_files):
+            raise CommandError(
+                "Geef --roo-gemeenten en --roo-functies samen op. Er is niets gewijzigd.",
+                returncode=2,
+            )
         try:
             report = online.run_update(
                 dataset_path=options["uitvoer"] or online.default_dataset_path(),
@@ -170,6 +194,8 @@ class Command(BaseCommand):
                 ),
                 timeout=options["timeout"] or online.DEFAULT_TIMEOUT,
                 stdout=self.stdout,
+                roo=roo_files if all(roo_files) else None,
+                iv3_url=options["iv3_url"] or None,
             )
         except online.DataUpdateError as exc:
             raise CommandError(str(exc), returncode=2) from None
