@@ -37,7 +37,7 @@ from secretaris.scan.models import FrozenReport
 SUPPRESSED = "–"
 OVERIGE = "Overige beoordelaars"
 NOTABLE_GAP = Decimal("0.5")  # a gap worth naming in the summary
-MAX_GAPS = 5  # largest gaps in the summary
+MAX_GAPS = 3  # largest gaps in the summary
 GAPS_PER_COMPETENCY = 2  # so that one competency cannot fill the list
 EXTREMES = 3  # strongest and weakest competencies in the summary
 NOTE_LINES = 8  # empty lines for notes under the plan
@@ -193,6 +193,16 @@ def gap_sentence(gap: Any, clear: Decimal) -> str:
     return "Anderen zien dit wat vaker dan u zelf."
 
 
+def gap_label(gap: Any, clear: Decimal) -> str:
+    """A short name for a clear gap, to follow its figure."""
+    value = shown(gap)
+    if value >= clear:
+        return ": een blinde vlek"
+    if value <= -clear:
+        return ": een verborgen sterkte"
+    return ""
+
+
 def _clear(data: dict[str, Any]) -> Decimal:
     return Decimal(str(data["thresholds"]["blind_spot_gap"]))
 
@@ -205,7 +215,7 @@ def _summary(data: dict[str, Any], gemeente: str) -> Section:
         Paragraph(
             f"{total} mensen in {len(others)} groepen gaven u feedback op "
             f"{len(data['competencies'])} competenties, op een schaal van 1 (nooit) tot 5 "
-            "((bijna) altijd). Dit is wat opvalt.",
+            "(bijna altijd). Dit is wat opvalt.",
             style="lead",
         )
     ]
@@ -245,8 +255,8 @@ def _summary(data: dict[str, Any], gemeente: str) -> Section:
             BulletList(
                 tuple(
                     f"**{g['competency']}**: {g['text'].rstrip('.')}. U gaf {score(g['self'], 0)}, "
-                    f"anderen gemiddeld {figure(g['others'])} (verschil {signed(g['gap'])}). "
-                    + gap_sentence(g["gap"], clear)
+                    f"anderen gemiddeld {figure(g['others'])} "
+                    f"(verschil {signed(g['gap'])}{gap_label(g['gap'], clear)})."
                     for g in gaps
                 ),
                 ordered=True,
@@ -255,7 +265,7 @@ def _summary(data: dict[str, Any], gemeente: str) -> Section:
     else:
         blocks.append(
             Paragraph(
-                "Op geen enkel gedrag verschilt uw score een halve punt of meer van die van "
+                "Op geen enkel gedrag verschilt uw score een half punt of meer van die van "
                 "anderen (of de cijfers van anderen zijn niet getoond)."
             )
         )

@@ -95,11 +95,12 @@ def test_every_competency_page_prints_the_figures_of_the_json(demo):
     report, pages = demo
     for c in report.data["competencies"]:
         expected = f"Anderen geven gemiddeld {one(c['others']['mean'])}, u zelf {one(c['self'])}"
-        found = [flat(p) for p in pages if expected in flat(p)]
-        assert len(found) == 1, c["name"]
-        assert c["name"] in found[0]
-        for group in c["groups"]:  # the dot plot names every shown group with its number
-            assert f"{group['label']} ({group['n']})" in found[0]
+        # Two competencies may share their figures: the page is the one that names it.
+        found = [flat(p) for p in pages if expected in flat(p) and c["name"] in flat(p)]
+        assert found, c["name"]
+        labels = [f"{group['label']} ({group['n']})" for group in c["groups"]]
+        # the dot plot names every shown group with its number
+        assert any(all(label in page for label in labels) for page in found), c["name"]
 
 
 def test_the_plan_with_its_status_and_room_for_notes_closes_the_report(demo):
