@@ -1,0 +1,128 @@
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from secretaris.accounts.models import AuditEvent
+from secretaris.organisation import uploads
+from secretaris.organisation.models import Employment, Organisation, StaffImport
+from secretaris.organisation.tests.conftest import PEIL
+from secretaris.organisation.tests.helpers import csv_bytes, zip_bomb
+
+
+def upload(client, organisation, data: bytes, name="export.csv"):
+    return client.post(
+        reverse("organisation:upload", args=[organisation.pk]),
+        {"file": SimpleUploadedFile(name, data), "peildatum": PEIL.strftime("%d-%m-%Y")},
+    )
+
+
+def import_file(client, organisation, data: bytes, name="export.csv"):
+    response = upload(client, organisation, data, name)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    mapping_url = reverse("organisation:mapping", args=[organisation.pk])
+    page = client.get(mapping_url)
+    chosen = {name: field.initial for name, field in page.context["form"].fields.items()}
+    initial = page.context["form"].initial
+    return client.post(mapping_url, {k: initial.get(k, "") for k in chosen})
+
+
+def test_a_new_user_imports_an_afas_export_without_mapping_anything(client, alice, afas_csv):
+    client.force_login(alice)
+    response = client.post(reverse("organisation:new"), {"gemeente": "Utrecht"})
+    organisation = Organisation.objects.get()
+    assert response.url == reverse("organisation:upload", args=[organisation.pk])
+    response = import_file(client, organisation, afas_csv)
+    assert response.status_code == 302 and response.url == organisation.get_absolute_url()
+
+    staff_import = StaffImport.objects.get()
+    assert staff_import.rows == 600 and staff_import.file_kind == "csv"
+    assert organisation.__class__.objects.get().mapping["start"] == "empl_Begindatum_contract"
+    page = client.get(organisation.get_absolute_url())
+    html = page.content.decode()
+    assert "Bezetting (personen)" in html and "bron: HR-export, peildatum 31 december 2025" in html
+    assert "Nederland 2023:" in html and "provincie Utrecht 2022:" in html  # sector figures
+    assert "Hoe berekend?" in html and 'id="org-pyramid-title"' in html
+    assert "no-store" in page["Cache-Control"]
+    assert AuditEvent.objects.filter(action="organisation.import").count() == 1
+
+
+def test_the_file_is_deleted_and_no_names_or_numbers_are_stored(client, alice, organisation):
+    data = csv_bytes("P-4711;Geheim Jansen;2;15-06-1980;01-01-2020;;0,8;Financiën;Adviseur;nee")
+    client.force_login(alice)
+    import_file(client, organisation, data)
+    assert all(p.read_bytes() != data for p in uploads.folder().iterdir())
+    row = Employment.objects.get()
+    stored = repr(row.__dict__) + repr(StaffImport.objects.get().__dict__)
+    assert "Jansen" not in stored and "P-4711" not in stored and "15-06" not in stored
+    assert (row.person, row.birth_year, row.gender) == (1, 1980, "V")
+    assert client.session.get(f"organisation-upload-{organisation.pk}") is None
+
+
+def test_bad_rows_are_listed_in_dutch_and_nothing_is_stored(client, alice, organisation):
+    client.force_login(alice)
+    data = csv_bytes(
+        "1;x;V;01-01-1980;01-01-2020;;0,8;A;B;nee",
+        "2;x;V;01-01-1980;01-01-2020;01-01-2019;1,5;A;B;nee",
+    )
+    response = import_file(client, organisation, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Het bestand is niet ingelezen" in html and "fte 1.5 ligt niet tussen 0 en 1.2" in html
+    assert StaffImport.objects.count() == 0 and Employment.objects.count() == 0
+
+
+def test_unreadable_uploads_are_refused_on_the_form(client, alice, organisation):
+    client.force_login(alice)
+    for data, name, message in [
+        (zip_bomb(), "bom.xlsx", "zip-bom"),
+        (b"", "leeg.csv", "leeg"),
+        (b"a|b\n1|2\n", "pipes.csv", "puntkomma"),
+    ]:
+        response = upload(client, organisation, data, name)
+        assert response.status_code == 200
+        assert message in response.content.decode(), name
+        assert client.session.get(f"organisation-upload-{organisation.pk}") is None
+
+
+def test_outsiders_get_404_everywhere_and_anonymous_users_must_log_in(
+    client, mallory, organisation, afas_csv
+):
+    names = ["detail", "upload", "mapping", "hand", "access"]
+    for name in names:
+        response = client.get(reverse(f"organisation:{name}", args=[organisation.pk]))
+        assert response.status_code == 302 and "/account/" in response.url
+    client.force_login(mallory)
+    for name in names:
+        assert (
+            client.get(reverse(f"organisation:{name}", args=[organisation.pk])).status_code == 404
+        )
+    assert upload(client, organisation, afas_csv).status_code == 404
+    assert client.post(reverse("organisation:cancel", args=[organisation.pk])).status_code == 404
+    assert (
+        organisation.gemeente.name not in client.get(reverse("organisation:index")).content.decode()
+    )
+
+
+def test_the_owner_grants_access_and_a_lezer_cannot_import(client, alice, mallory, organisation):
+    client.force_login(alice)
+    response = client.post(
+        reverse("organisation:access", args=[organisation.pk]),
+        {"username": "mallory", "role": "lezer"},
+    )
+    assert response.status_code == 302
+    client.force_login(mallory)
+    assert client.get(organisation.get_absolute_url()).status_code == 200
+    assert client.get(reverse("organisation:upload", args=[organisation.pk])).status_code == 404
+
+
+def test_hand_entered_satisfaction_needs_its_source(client, alice, organisation):
+    client.force_login(alice)
+    url = reverse("organisation:hand", args=[organisation.pk])
+    response = client.post(url, {"satisfaction": "7,4"})
+    assert "Noem de bron" in response.content.decode()
+    client.post(
+        url, {"satisfaction": "7,4", "satisfaction_source": "MTO 2025", "satisfaction_year": "2025"}
+    )
+    organisation.refresh_from_db()
+    assert (
+        str(organisation.satisfaction) == "7.4" and organisation.satisfaction_source == "MTO 2025"
+    )
