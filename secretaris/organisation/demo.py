@@ -113,7 +113,8 @@ def generate(rows: int, export_date: date, seed: int = 1) -> list[Row]:
         rows_for_person = list(employment)
         last = employment[-1]
         for _ in range(_reports(rnd)):
-            first_day = export_date - timedelta(days=rnd.randint(0, 400))
+            # Two years of reports, so the first months of the period are not half empty.
+            first_day = export_date - timedelta(days=rnd.randint(0, 730))
             if first_day < last.start or (last.end and first_day > last.end):
                 continue
             length = _length(rnd)
@@ -131,7 +132,7 @@ def generate(rows: int, export_date: date, seed: int = 1) -> list[Row]:
 
 def _reports(rnd: random.Random) -> int:
     draw = rnd.random()
-    return 0 if draw < 0.42 else 1 if draw < 0.75 else 2 if draw < 0.9 else 3
+    return 0 if draw < 0.2 else 1 if draw < 0.45 else 2 if draw < 0.7 else 3 if draw < 0.9 else 4
 
 
 def _length(rnd: random.Random) -> int:

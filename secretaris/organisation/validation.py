@@ -272,9 +272,6 @@ def validate(table: Table, mapping: dict[str, str], peildatum: date) -> Checked:
         if fte is None:
             result.add(line, mapping["fte"], "de fte ontbreekt")
             continue
-        if not Decimal(0) < fte <= MAX_FTE:
-            result.add(line, mapping["fte"], f"fte {fte} ligt niet tussen 0 en {MAX_FTE}")
-            continue
         if end is not None and end < start:
             result.add(
                 line,
@@ -381,6 +378,9 @@ def _cell(key: str, raw: Any, peildatum: date, signs: set[str]) -> Any:
         number, sign = parse_decimal(raw)
         if sign:
             signs.add(sign)
+        if number is not None and not Decimal(0) < number <= MAX_FTE:
+            shown = str(number).replace(".", ",")
+            raise CellError(f"fte {shown} ligt niet tussen 0 en 1,2")
         return number
     if key == "gender":
         return parse_gender(raw)

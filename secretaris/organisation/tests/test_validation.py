@@ -60,7 +60,7 @@ def test_every_bad_cell_gets_its_own_dutch_message_with_row_and_column():
         "regel 3, kolom 'Datum in dienst': '12/31/2020' lijkt maand-dag-jaar (Amerikaans); "
         "gebruik dag-maand-jaar (dd-mm-jjjj)",
         "regel 4, kolom 'FTE': '1.000,5' bevat een punt én een komma; gebruik één decimaalteken",
-        "regel 5, kolom 'FTE': fte 1.5 ligt niet tussen 0 en 1.2",
+        "regel 5, kolom 'FTE': fte 1,5 ligt niet tussen 0 en 1,2",
         "regel 6, kolom 'Datum uit dienst': de datum uit dienst (01-01-2019) ligt vóór de "
         "datum in dienst (01-01-2020)",
         "regel 7, kolom 'Afdeling': bevat een formule of opdracht ('=HYPERLINK(\"http://evil\")'); "

@@ -66,7 +66,7 @@ def test_bad_rows_are_listed_in_dutch_and_nothing_is_stored(client, alice, organ
     response = import_file(client, organisation, data)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Het bestand is niet ingelezen" in html and "fte 1.5 ligt niet tussen 0 en 1.2" in html
+    assert "Het bestand is niet ingelezen" in html and "fte 1,5 ligt niet tussen 0 en 1,2" in html
     assert StaffImport.objects.count() == 0 and Employment.objects.count() == 0
 
 

@@ -38,7 +38,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         make = sub.add_parser("demo", help="Een fictieve HR-export maken.")
-        make.add_argument("--rijen", type=int, default=1500, help="Aantal regels (standaard 1500).")
+        make.add_argument(
+            "--rijen",
+            type=int,
+            default=4000,
+            help="Aantal regels: een per dienstverband plus een per ziekmelding "
+            "(standaard 4000, ongeveer 1.500 medewerkers).",
+        )
         make.add_argument("--formaat", choices=demo.FORMATS, default="afas")
         make.add_argument("--xlsx", action="store_true", help="Excel in plaats van CSV.")
         make.add_argument(
