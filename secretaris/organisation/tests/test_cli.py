@@ -41,7 +41,7 @@ def test_demo_exports_of_every_format_import_without_mapping(db, tmp_path, capsy
         "sickness_absence_pct",
         "benchmarks",
     } <= set(result)
-    assert 150 < result["headcount"] < 400 and 40 < result["average_age"] < 52
+    assert 100 < result["headcount"] < 400 and 40 < result["average_age"] < 52
     used = {b["indicator"]: b for b in result["benchmarks"]}
     assert used["sickness_absence_pct"]["sector"][0]["scope"] == "Nederland"
     assert used["sickness_absence_pct"]["sector"][0]["year"] == 2023
