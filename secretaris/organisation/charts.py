@@ -34,7 +34,7 @@ def age_pyramid_svg(rows: list[dict], chart_id: str | None = None) -> SafeString
     if not rows or not any(r["men"] or r["women"] or r["other"] for r in rows):
         return _empty("pyramid", title, "Er zijn geen geboortejaren bekend.", chart_id)
     top = max(max(r["men"], r["women"]) for r in rows) or 1
-    half, label_w, row_h, bar_h, head = 170.0, 96.0, 30.0, 22.0, 30.0
+    half, label_w, row_h, bar_h, head = 170.0, 124.0, 30.0, 22.0, 30.0
     centre = half + 60
     width = 2 * half + 120 + label_w
     parts = [

@@ -23,6 +23,7 @@ from secretaris.documents.model import (
 )
 from secretaris.documents.numbers import format_number
 from secretaris.dossier.facts import FACT_TYPES, URBANITY_LABELS
+from secretaris.organisation.summary import profile_charts
 from secretaris.profiles.models import Profile
 from secretaris.profiles.organisation import FIGURES, TEXTS, compare
 from secretaris.profiles.sections import SECTION_TITLES
@@ -295,6 +296,7 @@ def _organisation(profile: Profile) -> Section:
                 source=f"Bron: {source}; benchmarks: A&O fonds Gemeenten / VNG (zie bronnen)",
             )
         )
+    blocks.extend(profile_charts(org.get("hr_import")))  # Organisatiebeeld hook (#13)
     return Section(SECTION_TITLES["organisatie"], tuple(blocks), tuple(subsections), "organisatie")
 
 

@@ -19,7 +19,7 @@ from secretaris.accounts.audit import audit
 from secretaris.documents.html import render_html
 from secretaris.profiles import steps
 from secretaris.profiles.compare import compare_versions
-from secretaris.profiles.drafting import apply_suggestions, draft_profile
+from secretaris.profiles.drafting import apply_suggestions, draft_profile, use_imported_figures
 from secretaris.profiles.forms import GrantForm, NewProfileForm, initial_for
 from secretaris.profiles.models import Profile
 from secretaris.profiles.presenter import profile_document
@@ -136,10 +136,12 @@ def refresh(request, pk: int):
     profile = get_object_for(request, Profile, "bewerker", pk=pk)
     if profile.is_frozen:
         raise Http404
+    use_imported_figures(profile, request.user)  # Organisatiebeeld hook (#13)
     apply_suggestions(profile)
     changed = profile.save_changes(
         request.user,
         int(request.POST.get("lock_version", -1)),
+        organisation=profile.organisation,
         situational=profile.situational,
         type_suggested=profile.type_suggested,
         type_reasons=profile.type_reasons,

@@ -1,0 +1,65 @@
+"""The profielschets uses the imported figures (with their source) when its author may."""
+
+import io
+from datetime import date
+
+from pypdf import PdfReader
+
+from secretaris.organisation.importing import run_import
+from secretaris.organisation.mapping import guess_mapping
+from secretaris.organisation.models import StaffImport
+from secretaris.organisation.reading import read_table
+from secretaris.organisation.summary import figures_for_profile
+from secretaris.organisation.tests.conftest import PEIL
+from secretaris.profiles.drafting import draft_profile
+from secretaris.profiles.presenter import profile_document
+
+
+def imported(organisation, afas_csv, **overrides) -> StaffImport:
+    table = read_table(afas_csv, "afas.csv")
+    outcome = run_import(organisation, table, guess_mapping(table.headers), PEIL)
+    staff_import = outcome.staff_import
+    staff_import.indicators.update(overrides)
+    staff_import.save()
+    return staff_import
+
+
+def test_figures_only_for_users_who_may_read_them(organisation, alice, mallory, afas_csv):
+    assert figures_for_profile(organisation.gemeente, alice) is None  # nothing imported yet
+    imported(organisation, afas_csv)
+    figures = figures_for_profile(organisation.gemeente, alice)
+    assert figures.peildatum == date(2025, 12, 31)
+    assert figures.source == "bron: HR-export, peildatum 31 december 2025"
+    assert figures_for_profile(organisation.gemeente, mallory) is None
+    assert figures_for_profile(organisation.gemeente, None) is None
+
+
+def test_a_new_profile_takes_the_figures_and_the_couleur_rules_use_them(
+    organisation, alice, afas_csv
+):
+    imported(organisation, afas_csv, sickness_absence_pct=8.4, outflow_pct=13.0, average_age=51.2)
+    profile = draft_profile(organisation.gemeente, alice)
+    org = profile.organisation
+    assert (org["sickness_absence_pct"], org["turnover_pct"], org["average_age"]) == (
+        "8.4",
+        "13.0",
+        "51.2",
+    )
+    assert org["figures_source"] == "HR-export, peildatum 31 december 2025"
+    reasons = " ".join(r for item in profile.situational for r in item["reasons"])
+    assert "8,4" in reasons and "51,2" in reasons
+
+    document = profile_document(profile)
+    section = next(s for s in document.sections if s.anchor == "organisatie")
+    captions = [getattr(b, "caption", "") for b in section.blocks]
+    assert "Leeftijdsopbouw van het personeel" in captions
+    assert any(
+        "HR-export, peildatum 31 december 2025" in getattr(b, "source", "") for b in section.blocks
+    )
+
+    from secretaris.documents.pdf import render_pdf
+
+    text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(document))).pages
+    )
+    assert "Leeftijdsopbouw van het personeel" in text and "HR-export, peildatum" in text
