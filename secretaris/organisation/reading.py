@@ -1,8 +1,9 @@
 """Reading an HR export (CSV or XLSX) into a header and rows of cells, safely.
 
 CSV: UTF-8 (with or without BOM) or cp1252; the separator (`;`, `,` or tab) is taken from
-the header line. XLSX: the first sheet, read-only and streamed by openpyxl, after the ZIP
-directory was checked for bombs (uncompressed sizes and ratios) without unpacking anything.
+the header line. XLSX: the first sheet, streamed by organisation/xlsx.py with defusedxml,
+after the ZIP directory was checked for bombs (uncompressed sizes and ratios) without
+unpacking anything.
 Cells come back as strings, or as date/datetime/number when Excel typed them.
 
 Every refusal is a `ReadError` with a Dutch message for the user; nothing is stored.
@@ -123,41 +124,30 @@ def check_zip(data: bytes) -> None:
 
 def read_xlsx(data: bytes) -> Table:
     check_zip(data)
-    from openpyxl import load_workbook
+    from secretaris.organisation.xlsx import XlsxError, read_rows
 
     try:
-        # read_only streams the sheet; data_only=False keeps formulas visible as "=...",
-        # so they are refused per cell instead of trusting a cached result.
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for broken files
+        name, rows = read_rows(data, MAX_ROWS + 1)
+    except XlsxError as exc:
+        if str(exc) == "te veel regels":
+            raise _too_many() from None
         raise ReadError("Het Excel-bestand kan niet worden gelezen (beschadigd?).") from exc
-    try:
-        sheet = workbook.worksheets[0]
-        iterator = sheet.iter_rows(values_only=True)
-        header_row = next(iterator, None)
-        if header_row is None:
-            raise ReadError("Het eerste werkblad is leeg.")
-        headers = ["" if h is None else str(h).strip() for h in header_row]
-        while headers and not headers[-1]:
-            headers.pop()
-        _check_headers(headers)
-        rows = []
-        for values in iterator:  # blank rows are kept so row numbers match the sheet
-            rows.append(["" if v is None else v for v in values[: len(headers)]])
-            if len(rows) > MAX_ROWS:
-                raise ReadError(
-                    f"Het werkblad heeft meer dan {MAX_ROWS:,} regels.".replace(",", ".")
-                )
-    except ReadError:
-        raise
-    except Exception as exc:
+    except Exception as exc:  # broken ZIP members, bad XML, forbidden DTDs or entities
         raise ReadError("Het Excel-bestand kan niet worden gelezen (beschadigd?).") from exc
-    finally:
-        workbook.close()
-    notes = [f"Werkblad: {sheet.title}."]
-    if len(workbook.sheetnames) > 1:
-        notes.append(f"Alleen het eerste van {len(workbook.sheetnames)} werkbladen is gelezen.")
-    return Table(headers, rows, "xlsx", notes)
+    if not rows or not any(str(v).strip() for v in rows[0]):
+        raise ReadError("Het eerste werkblad is leeg of begint niet met kolomnamen.")
+    headers = ["" if h is None else str(h).strip() for h in rows[0]]
+    while headers and not headers[-1]:
+        headers.pop()
+    _check_headers(headers)
+    body = [r[: len(headers)] for r in rows[1:]]
+    if len(body) > MAX_ROWS:
+        raise _too_many()
+    return Table(headers, body, "xlsx", [f"Werkblad: {name} (alleen het eerste werkblad)."])
+
+
+def _too_many() -> ReadError:
+    return ReadError(f"Het bestand heeft meer dan {MAX_ROWS:,} regels.".replace(",", "."))
 
 
 def _check_headers(headers: list[str]) -> None:

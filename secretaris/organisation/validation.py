@@ -243,6 +243,8 @@ def validate(table: Table, mapping: dict[str, str], peildatum: date) -> Checked:
     spans: dict[int, list[tuple[date, date | None, int]]] = {}
     decimal_signs: set[str] = set()
     blank = 0
+    # Dates, fte, units and codes repeat a lot: each distinct cell value is parsed once.
+    memos: dict[str, dict | None] = {k: (None if k == "employee" else {}) for k in columns}
 
     for index, cells in enumerate(table.rows):
         line = index + 2
@@ -254,11 +256,20 @@ def validate(table: Table, mapping: dict[str, str], peildatum: date) -> Checked:
         bad = False
         for key, col in columns.items():
             raw = cells[col] if col < len(cells) else ""
-            try:
-                values[key] = _cell(key, raw, peildatum, decimal_signs)
-            except CellError as exc:
-                result.add(line, mapping[key], str(exc))
+            memo = memos[key]
+            parsed = memo.get(raw) if memo is not None else None
+            if parsed is None:
+                try:
+                    parsed = (_cell(key, raw, peildatum, decimal_signs), "")
+                except CellError as exc:
+                    parsed = (None, str(exc))
+                if memo is not None:
+                    memo[raw] = parsed
+            if parsed[1]:
+                result.add(line, mapping[key], parsed[1])
                 bad = True
+            else:
+                values[key] = parsed[0]
         if bad:
             continue
         number = values["employee"]

@@ -58,3 +58,39 @@ def test_xlsx_formulas_stay_visible_as_formulas():
     book.save(buffer)
     table = read_table(buffer.getvalue(), "x.xlsx")
     assert str(table.rows[0][1]).startswith("=HYPERLINK")
+
+
+def test_xlsx_dates_numbers_and_strings_come_back_typed():
+    import io
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Personeelsnummer", "Datum in dienst", "FTE", "Afdeling"])
+    sheet.append([17, datetime(2020, 3, 1), 0.8889, "Financiën"])
+    sheet.append([])
+    sheet.append(["A18", "01-04-2021", "0,5", None])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    table = read_table(buffer.getvalue(), "x.xlsx")
+    assert table.rows[0] == [17, datetime(2020, 3, 1), 0.8889, "Financiën"]
+    assert table.rows[1] == []  # the blank row is kept, so row numbers match the sheet
+    assert table.rows[2][:3] == ["A18", "01-04-2021", "0,5"]
+
+
+def test_xlsx_with_an_entity_declaration_is_refused():
+    import io
+    import zipfile
+
+    evil = (
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<sheets><sheet name='&a;'/></sheets></workbook>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", evil)
+    with pytest.raises(ReadError, match="kan niet worden gelezen"):
+        read_table(buffer.getvalue(), "x.xlsx")
