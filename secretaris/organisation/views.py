@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from secretaris.accounts.access import get_object_for, grant, grants_for, objects_for, revoke
 from secretaris.accounts.access import role_of as _role_of
 from secretaris.accounts.audit import audit
+from secretaris.dossier.models import DataSet
 from secretaris.organisation import presenter, uploads
 from secretaris.organisation.forms import (
     GrantForm,
@@ -66,7 +68,14 @@ def detail(request, pk: int):
         "is_owner": role == "eigenaar",
     }
     if staff_import is not None:
-        context.update(presenter.build(organisation, staff_import))
+        # Built only when the cached fragment for this import, these hand-entered figures
+        # and this data set version (benchmarks, Iv3) is missing.
+        hand = [getattr(organisation, name) for name in HandForm.base_fields]
+        context.update(
+            staff_import=staff_import,
+            view=SimpleLazyObject(lambda: presenter.build(organisation, staff_import)),
+            cache_version=f"{DataSet.version()}-{hand}",
+        )
     return render(request, "organisation/detail.html", context)
 
 

@@ -114,8 +114,10 @@ def test_the_owner_grants_access_and_a_lezer_cannot_import(client, alice, mallor
     assert client.get(reverse("organisation:upload", args=[organisation.pk])).status_code == 404
 
 
-def test_hand_entered_satisfaction_needs_its_source(client, alice, organisation):
+def test_hand_entered_satisfaction_needs_its_source_and_shows_at_once(client, alice, organisation):
     client.force_login(alice)
+    import_file(client, organisation, csv_bytes("1;x;V;01-01-1980;01-01-2020;;0,8;A;B;nee"))
+    assert "7,4 rapportcijfer" not in client.get(organisation.get_absolute_url()).content.decode()
     url = reverse("organisation:hand", args=[organisation.pk])
     response = client.post(url, {"satisfaction": "7,4"})
     assert "Noem de bron" in response.content.decode()
