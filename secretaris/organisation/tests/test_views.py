@@ -128,3 +128,38 @@ def test_hand_entered_satisfaction_needs_its_source_and_shows_at_once(client, al
     assert (
         str(organisation.satisfaction) == "7.4" and organisation.satisfaction_source == "MTO 2025"
     )
+
+
+def test_an_oversized_upload_is_refused_before_it_is_read(client, alice, organisation, monkeypatch):
+    monkeypatch.setattr("secretaris.organisation.forms.MAX_BYTES", 1000)
+    client.force_login(alice)
+    response = upload(client, organisation, b"a;b\r\n" + b"1;2\r\n" * 400)
+    assert "het maximum is 0 MB" in response.content.decode()
+    assert client.session.get(f"organisation-upload-{organisation.pk}") is None
+
+
+def test_a_forged_column_choice_is_refused_not_imported(client, alice, organisation, afas_csv):
+    client.force_login(alice)
+    upload(client, organisation, afas_csv)
+    url = reverse("organisation:mapping", args=[organisation.pk])
+    response = client.post(url, {"employee": "../../etc/passwd", "start": "x", "fte": "y"})
+    assert (
+        response.status_code == 200 and "Selecteer een geldige keuze" in response.content.decode()
+    )
+    assert StaffImport.objects.count() == 0
+
+
+def test_beheerders_see_imports_in_the_admin_read_only(client, organisation, alice, afas_csv):
+    from secretaris.test import make_user
+
+    client.force_login(alice)
+    import_file(client, organisation, afas_csv)
+    admin = make_user("dora", staff=True)
+    client.force_login(admin)
+    staff_import = StaffImport.objects.get()
+    assert client.get(reverse("admin:organisation_staffimport_changelist")).status_code == 200
+    change = client.get(reverse("admin:organisation_staffimport_change", args=[staff_import.pk]))
+    assert change.status_code == 200 and "Fictief" not in change.content.decode()
+    assert client.get(reverse("admin:organisation_staffimport_add")).status_code == 403
+    index = client.get(reverse("admin:index")).content.decode()
+    assert "/beheer/organisation/employment/" not in index
