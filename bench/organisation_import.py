@@ -84,7 +84,8 @@ def main() -> None:
         r = json.loads(out)
         print(
             f"import {kind} {r['rows']:,} rows ({path.stat().st_size / 1e6:.1f} MB, AFAS-style): "
-            f"{r['total_s']:.2f} s wall, {r['cpu_s']:.2f} s CPU (read {r['read_s']:.2f}, map+check {r['check_s']:.2f}, "
+            f"{r['total_s']:.2f} s wall, {r['cpu_s']:.2f} s CPU "
+            f"(read {r['read_s']:.2f}, map+check {r['check_s']:.2f}, "
             f"indicators {r['compute_s']:.2f}), peak memory {r['max_rss_mb']:.0f} MB, "
             f"{r['headcount']:,} employees, {r['problems']} problems"
         )

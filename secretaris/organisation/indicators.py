@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from itertools import accumulate
 
 from secretaris.organisation.validation import Absence, Employment
 
@@ -238,18 +239,14 @@ def _absence(
 ) -> None:
     result.has_absence = True
     months = _months(first, last)
-    # fte in ten-thousandths as integers: exact and fast for 100,000 rows.
-    available = [0] * len(months)
-    sick = [0] * len(months)
+    span = (last - first).days + 1
+    # fte in ten-thousandths as integers, added per day through difference arrays:
+    # exact, and one pass over the rows however many months the period has.
+    available = [0] * (span + 1)
+    sick = [0] * (span + 1)
     for rows in by_person.values():
         for e in rows:
-            if e.start > last or (e.end is not None and e.end < first):
-                continue
-            units = _units(e.fte)
-            for m, (m_first, m_last) in enumerate(months):
-                days = _overlap(m_first, m_last, e.start, e.end)
-                if days:
-                    available[m] += days * units
+            _add(available, first, last, e.start, e.end, _units(e.fte))
     reports = 0
     classes = [0] * len(DURATION_CLASSES)
     for a in absences:
@@ -257,10 +254,10 @@ def _absence(
         if a.start > last or a_end < first:
             continue
         for e in by_person.get(a.person, ()):
-            for m, (m_first, m_last) in enumerate(months):
-                lo, hi = max(m_first, a.start), min(m_last, a_end)
-                if hi >= lo:
-                    sick[m] += _overlap(lo, hi, e.start, e.end) * _units(e.fte)
+            lo = max(a.start, e.start)
+            hi = a_end if e.end is None else min(a_end, e.end)
+            if hi >= lo:
+                _add(sick, first, last, lo, hi, _units(e.fte))
         if a.start >= first:
             reports += 1
             duration = (a_end - a.start).days + 1
@@ -271,18 +268,31 @@ def _absence(
             for i, (_label, low, high) in enumerate(DURATION_CLASSES):
                 if low <= duration <= high:
                     classes[i] += 1
-    result.sickness_absence_pct = _pct(sum(sick), sum(available))
+    daily_available = list(accumulate(available[:span]))
+    daily_sick = list(accumulate(sick[:span]))
+    result.sickness_absence_pct = _pct(sum(daily_sick), sum(daily_available))
     result.reports = reports
     result.report_frequency = _round(Fraction(reports) / average, 2) if average else None
     result.duration_classes = [
         {"label": label, "reports": count}
         for (label, _l, _h), count in zip(DURATION_CLASSES, classes, strict=True)
     ]
-    result.absence_by_month = [
-        {"month": f"{m_first:%Y-%m}", "pct": _pct(s, a)}
-        for (m_first, _), s, a in zip(months, sick, available, strict=True)
-        if a
-    ]
+    per_month = []
+    for m_first, m_last in months:
+        a, b = (m_first - first).days, (m_last - first).days + 1
+        sick_days, available_days = sum(daily_sick[a:b]), sum(daily_available[a:b])
+        if available_days:
+            per_month.append({"month": f"{m_first:%Y-%m}", "pct": _pct(sick_days, available_days)})
+    result.absence_by_month = per_month
+
+
+def _add(diff: list[int], first: date, last: date, start: date, end: date | None, units: int):
+    """Add `units` to every day of [start, end] within [first, last] (difference array)."""
+    lo = max(start, first)
+    hi = last if end is None or end > last else end
+    if hi >= lo:
+        diff[(lo - first).days] += units
+        diff[(hi - first).days + 1] -= units
 
 
 def _units(fte: Decimal) -> int:

@@ -2,8 +2,10 @@
 
 Why not openpyxl for reading: its read-only mode builds a Python object per cell and reads
 100,000 export rows (1.3 million cells) in tens of seconds; this reader streams the sheet
-XML with defusedxml's iterparse (no DTDs, no entities, no external references) and keeps
-only the values, several times faster. The ZIP directory is checked for bombs before this
+XML (workbook, relations and styles through defusedxml) and keeps
+only the values, several times faster. The big parts (worksheet, shared strings) go through
+expat directly with callbacks and no element tree; any DTD is refused, so no entity can be
+declared or expanded. The ZIP directory is checked for bombs before this
 is called (reading.check_zip). Cells come back as str, int, float, bool or datetime;
 a formula comes back as "=" + its text, so it can be refused instead of trusted.
 """
@@ -15,8 +17,9 @@ import posixpath
 import re
 import zipfile
 from datetime import datetime, timedelta
+from xml.parsers import expat
 
-from defusedxml.ElementTree import iterparse, parse
+from defusedxml.ElementTree import parse
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -55,14 +58,56 @@ def _first_sheet(archive: zipfile.ZipFile) -> tuple[str, str, bool]:
     raise XlsxError("werkblad niet gevonden")
 
 
+def _expat():
+    """An expat parser that refuses any DTD (so no entities, internal or external)."""
+
+    def refuse(*_args):
+        raise XlsxError("DTD of entiteit in het bestand")
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.buffer_text = True
+    return parser
+
+
+def _local(name: str) -> str:
+    return name.rpartition(":")[2]
+
+
 def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
     if "xl/sharedStrings.xml" not in archive.namelist():
         return []
-    strings = []
-    for _event, elem in iterparse(archive.open("xl/sharedStrings.xml"), events=("end",)):
-        if elem.tag == f"{MAIN}si":
-            strings.append("".join(t.text or "" for t in elem.iter(f"{MAIN}t")))
-            elem.clear()
+    strings: list[str] = []
+    parts: list[str] = []
+    state = {"text": False}
+
+    def start(name, _attrs):
+        local = _local(name)
+        if local == "si":
+            parts.clear()
+        elif local == "t":
+            state["text"] = True
+        elif local == "rPh":  # phonetic hints are not part of the text
+            state["text"] = None
+
+    def end(name):
+        local = _local(name)
+        if local == "t" and state["text"] is not None or local == "rPh":
+            state["text"] = False
+        elif local == "si":
+            strings.append("".join(parts))
+
+    def chars(data):
+        if state["text"]:
+            parts.append(data)
+
+    parser = _expat()
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    parser.CharacterDataHandler = chars
+    parser.ParseFile(archive.open("xl/sharedStrings.xml"))
     return strings
 
 
@@ -84,61 +129,97 @@ def _date_styles(archive: zipfile.ZipFile) -> set[int]:
     return dates
 
 
+class _Sheet:
+    """expat callbacks that turn <row><c><v>…</v></c></row> into lists of values."""
+
+    def __init__(self, shared: list[str], dates: set[int], epoch: datetime, max_rows: int):
+        self.shared, self.dates, self.epoch, self.max_rows = shared, dates, epoch, max_rows
+        self.rows: list[list] = []
+        self.first: int | None = None
+        self.values: list = []
+        self.cell: tuple[str, str, str] = ("", "n", "0")
+        self.text: list[str] = []
+        self.formula: str | None = None
+        self.collect = False
+
+    def start(self, name, attrs):
+        local = _local(name)
+        if local == "c":
+            self.cell = (attrs.get("r", ""), attrs.get("t", "n"), attrs.get("s", "0"))
+            self.text, self.formula = [], None
+        elif local in ("v", "t"):
+            self.collect = True
+        elif local == "f":
+            self.formula = ""
+            self.collect = True
+            self.text = []
+        elif local == "row":
+            number = int(attrs.get("r", "0") or 0) or (
+                len(self.rows) + (self.first if self.first is not None else 1)
+            )
+            if self.first is None:
+                self.first = number
+            while len(self.rows) < number - self.first:  # rows Excel left out are blank
+                self.rows.append([])
+            if len(self.rows) > self.max_rows:
+                raise XlsxError("te veel regels")
+            self.values = []
+
+    def chars(self, data):
+        if self.collect:
+            self.text.append(data)
+
+    def end(self, name):
+        local = _local(name)
+        if local in ("v", "t"):
+            self.collect = False
+        elif local == "f":
+            self.collect = False
+            self.formula = "".join(self.text) or "(gedeelde formule)"
+            self.text = []
+        elif local == "c":
+            ref = CELL_REF.match(self.cell[0])
+            col = column_index(ref.group(1)) if ref else len(self.values)
+            if col <= 500:
+                while len(self.values) < col:
+                    self.values.append("")
+                self.values.append(self._value())
+        elif local == "row":
+            self.rows.append(self.values)
+
+    def _value(self):
+        if self.formula is not None:
+            return "=" + self.formula
+        _ref, kind, style = self.cell
+        text = "".join(self.text)
+        if kind == "inlineStr" or kind == "str" or kind == "e":
+            return text
+        if kind == "s":
+            try:
+                return self.shared[int(text)]
+            except (ValueError, IndexError):
+                raise XlsxError("verwijzing naar een tekst die niet bestaat") from None
+        if kind == "b":
+            return text == "1"
+        if text == "":
+            return ""
+        try:
+            number = float(text)
+        except ValueError:
+            return text
+        if int(style or 0) in self.dates and 0 < number < 2958466:
+            return self.epoch + timedelta(days=number)
+        return int(number) if number.is_integer() else number
+
+
 def read_rows(data: bytes, max_rows: int) -> tuple[str, list[list]]:
     """The first sheet's name and rows (blank rows kept, so row numbers match the sheet)."""
     archive = zipfile.ZipFile(io.BytesIO(data))
     path, name, date1904 = _first_sheet(archive)
-    shared = _shared_strings(archive)
-    dates = _date_styles(archive)
     epoch = datetime(1904, 1, 1) if date1904 else datetime(1899, 12, 30)
-    rows: list[list] = []
-    first_number = None
-    for _event, row in iterparse(archive.open(path), events=("end",)):
-        if row.tag != f"{MAIN}row":
-            continue
-        number = int(row.get("r", "0")) or (len(rows) + (first_number or 1))
-        if first_number is None:
-            first_number = number
-        while len(rows) < number - first_number:  # rows Excel left out are blank
-            rows.append([])
-        if len(rows) > max_rows:
-            raise XlsxError("te veel regels")
-        values: list = []
-        for cell in row:
-            ref = CELL_REF.match(cell.get("r", ""))
-            col = column_index(ref.group(1)) if ref else len(values)
-            if col > 500:
-                continue
-            while len(values) < col:
-                values.append("")
-            values.append(_value(cell, shared, dates, epoch))
-        rows.append(values)
-        row.clear()
-    return name, rows
-
-
-def _value(cell, shared: list[str], dates: set[int], epoch: datetime):
-    formula = cell.find(f"{MAIN}f")
-    if formula is not None:
-        return "=" + (formula.text or "(gedeelde formule)")
-    kind = cell.get("t", "n")
-    if kind == "inlineStr":
-        return "".join(t.text or "" for t in cell.iter(f"{MAIN}t"))
-    v = cell.find(f"{MAIN}v")
-    text = v.text if v is not None and v.text is not None else ""
-    if kind == "s":
-        try:
-            return shared[int(text)]
-        except (ValueError, IndexError):
-            raise XlsxError("verwijzing naar een tekst die niet bestaat") from None
-    if kind == "b":
-        return text == "1"
-    if kind in ("str", "e") or text == "":
-        return text
-    try:
-        number = float(text)
-    except ValueError:
-        return text
-    if int(cell.get("s", "0") or 0) in dates and 0 < number < 2958466:
-        return epoch + timedelta(days=number)
-    return int(number) if number.is_integer() else number
+    sheet = _Sheet(_shared_strings(archive), _date_styles(archive), epoch, max_rows)
+    parser = _expat()
+    parser.StartElementHandler, parser.EndElementHandler = sheet.start, sheet.end
+    parser.CharacterDataHandler = sheet.chars
+    parser.ParseFile(archive.open(path))
+    return name, sheet.rows
