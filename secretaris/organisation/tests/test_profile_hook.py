@@ -63,3 +63,22 @@ def test_a_new_profile_takes_the_figures_and_the_couleur_rules_use_them(
         page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(document))).pages
     )
     assert "Leeftijdsopbouw van het personeel" in text and "HR-export, peildatum" in text
+
+
+def test_recomputing_the_suggestions_takes_a_later_import(client, organisation, alice, afas_csv):
+    from django.urls import reverse
+
+    from secretaris.accounts.access import grant
+
+    profile = draft_profile(organisation.gemeente, alice)
+    grant(alice, profile, "eigenaar", by=alice)
+    assert "figures_source" not in profile.organisation
+    imported(organisation, afas_csv, sickness_absence_pct=9.1)
+    client.force_login(alice)
+    client.post(
+        reverse("profiles:refresh", args=[profile.pk]), {"lock_version": profile.lock_version}
+    )
+    profile.refresh_from_db()
+    assert profile.organisation["sickness_absence_pct"] == "9.1"
+    assert profile.organisation["figures_source"].startswith("HR-export, peildatum")
+    assert any("9,1" in r for item in profile.situational for r in item["reasons"])
