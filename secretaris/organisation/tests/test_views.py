@@ -163,3 +163,16 @@ def test_beheerders_see_imports_in_the_admin_read_only(client, organisation, ali
     assert client.get(reverse("admin:organisation_staffimport_add")).status_code == 403
     index = client.get(reverse("admin:index")).content.decode()
     assert "/beheer/organisation/employment/" not in index
+
+
+def test_abandoned_uploads_are_swept_after_an_hour(tmp_path):
+    import os
+    import time
+
+    token = uploads.store(b"a;b\r\n1;2\r\n")
+    path = uploads.folder() / token
+    assert oct(path.stat().st_mode)[-3:] == "600"
+    old = time.time() - uploads.MAX_AGE_SECONDS - 10
+    os.utime(path, (old, old))
+    assert uploads.sweep() == 1 and uploads.load(token) is None
+    assert uploads.load("../../etc/passwd") is None
