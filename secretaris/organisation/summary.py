@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from secretaris.accounts.access import objects_for
@@ -57,7 +57,12 @@ class OrganisationFigures:
 
     def profile_fields(self) -> dict[str, Any]:
         """The profile's `organisation` entries these figures replace (strings, as entered)."""
-        fields: dict[str, Any] = {key: str(value) for key, value in self.values.items()}
+        # At most two decimals, as the profile's organisation step accepts (fte 1173.7993
+        # would make that form refuse to save).
+        fields: dict[str, Any] = {
+            key: format(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize(), "f")
+            for key, value in self.values.items()
+        }
         if self.satisfaction is not None:
             fields["satisfaction"] = str(self.satisfaction)
         fields["figures_source"] = self.source.removeprefix("bron: ")

@@ -42,12 +42,21 @@ def test_a_new_profile_takes_the_figures_and_the_couleur_rules_use_them(
     org = profile.organisation
     assert (org["sickness_absence_pct"], org["turnover_pct"], org["average_age"]) == (
         "8.4",
-        "13.0",
+        "13",
         "51.2",
     )
     assert org["figures_source"] == "HR-export, peildatum 31 december 2025"
     reasons = " ".join(r for item in profile.situational for r in item["reasons"])
     assert "8,4" in reasons and "51,2" in reasons
+
+    # The organisation step of the profile accepts the taken-over figures as they are.
+    from secretaris.profiles.forms import OrganisationForm, initial_for
+
+    data = {k: v for k, v in initial_for(OrganisationForm, profile).items() if v is not None}
+    data = {k: str(v) for k, v in data.items() if not isinstance(v, dict)}
+    form = OrganisationForm(data, profile=profile)
+    assert form.is_valid(), form.errors
+    assert "hr_import" in form.changes()["organisation"]  # the charts stay
 
     document = profile_document(profile)
     section = next(s for s in document.sections if s.anchor == "organisatie")
