@@ -216,7 +216,7 @@ def build(organisation: Organisation, staff_import: StaffImport) -> dict:
             if hire
             else "onbekend: de Iv3-jaarrekening staat niet in het gemeentedossier"
         ),
-        "fte_per_1000": f"{hr}; inwoners: CBS",
+        "fte_per_1000": f"{hr.removeprefix('bron: ')}; inwoners: CBS",
     }
     figures = [
         Figure(
@@ -224,7 +224,7 @@ def build(organisation: Organisation, staff_import: StaffImport) -> dict:
             label,
             _text(values.get(key), unit, decimals),
             definition,
-            sources.get(key, hr),
+            sources.get(key, hr.removeprefix("bron: ")),
             comparisons.get(key),
         )
         for key, label, unit, decimals, definition in FIGURES

@@ -38,7 +38,8 @@ def test_a_new_user_imports_an_afas_export_without_mapping_anything(client, alic
     assert organisation.__class__.objects.get().mapping["start"] == "empl_Begindatum_contract"
     page = client.get(organisation.get_absolute_url())
     html = page.content.decode()
-    assert "Bezetting (personen)" in html and "bron: HR-export, peildatum 31 december 2025" in html
+    assert "Bezetting (personen)" in html and "Bron: HR-export, peildatum 31 december 2025" in html
+    assert "bron: bron" not in html.lower()
     assert "Nederland 2023:" in html and "provincie Utrecht 2022:" in html  # sector figures
     assert "Hoe berekend?" in html and 'id="org-pyramid-title"' in html
     assert "no-store" in page["Cache-Control"]
