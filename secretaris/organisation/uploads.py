@@ -38,6 +38,11 @@ def _path(token: str) -> Path | None:
     return folder() / token
 
 
+def exists(token: str) -> bool:
+    path = _path(token)
+    return path is not None and path.exists()
+
+
 def load(token: str) -> bytes | None:
     path = _path(token)
     if path is None or not path.exists():

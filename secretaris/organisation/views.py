@@ -88,16 +88,20 @@ def upload(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read()
         try:
-            read_table(data, form.cleaned_data["file"].name)
+            table = read_table(data, form.cleaned_data["file"].name)
         except ReadError as exc:
             form.add_error("file", str(exc))
         else:
             previous = request.session.get(_session_key(organisation), {})
             uploads.discard(previous.get("token", ""))
+            # What the mapping step shows, so it need not read a large file again.
             request.session[_session_key(organisation)] = {
                 "token": uploads.store(data),
                 "name": form.cleaned_data["file"].name[-100:],
                 "peildatum": form.cleaned_data["peildatum"].isoformat(),
+                "headers": table.headers,
+                "rows": len(table.rows),
+                "notes": table.notes,
             }
             return redirect("organisation:mapping", organisation.pk)
     return render(
@@ -115,30 +119,31 @@ def mapping(request, pk: int):
         request, Organisation.objects.select_related("gemeente"), "bewerker", pk=pk
     )
     pending = request.session.get(_session_key(organisation)) or {}
-    data = uploads.load(pending.get("token", ""))
-    if data is None:
+    if "headers" not in pending or not uploads.exists(pending.get("token", "")):
         messages.info(request, "Kies eerst het bestand (opnieuw).")
         return redirect("organisation:upload", organisation.pk)
-    try:
-        table = read_table(data, pending.get("name", ""))
-    except ReadError as exc:  # cannot happen after the upload check, but never a 500
-        messages.error(request, str(exc))
-        return redirect("organisation:upload", organisation.pk)
-    guessed = guess_mapping(table.headers, organisation.mapping)
-    form = MappingForm(request.POST or None, headers=table.headers, initial=guessed)
+    headers = pending["headers"]
+    guessed = guess_mapping(headers, organisation.mapping)
+    form = MappingForm(request.POST or None, headers=headers, initial=guessed)
     context = {
         "organisation": organisation,
         "form": form,
         "steps": STEPS,
         "step": 2,
         "file_name": pending.get("name", ""),
-        "row_count": len(table.rows),
+        "row_count": pending.get("rows", 0),
         "peildatum": date.fromisoformat(pending["peildatum"]),
-        "private": [h for h in table.headers if is_private(h)],
+        "private": [h for h in headers if is_private(h)],
         "recognised": len(guessed),
-        "notes": table.notes,
+        "notes": pending.get("notes", []),
     }
     if request.method == "POST" and form.is_valid():
+        data = uploads.load(pending["token"])
+        try:
+            table = read_table(data or b"", pending.get("name", ""))
+        except ReadError as exc:  # the file was checked at upload; never a 500 all the same
+            messages.error(request, str(exc))
+            return redirect("organisation:upload", organisation.pk)
         outcome = run_import(
             organisation,
             table,
