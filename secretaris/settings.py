@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "secretaris.dossier",
     "secretaris.profiles",
     "secretaris.scan",
+    "secretaris.organisation",
 ]
 
 MIDDLEWARE = [

@@ -30,6 +30,7 @@ def draft_profile(gemeente: Gemeente, user=None, *, save: bool = True, today: da
         created_by=user,
         updated_by=user,
     )
+    use_imported_figures(profile, user)
     apply_suggestions(profile, today=today)
     profile.texts = {
         "waarom": why_text(profile),
@@ -47,6 +48,21 @@ def current_snapshot(gemeente: Gemeente) -> dict[str, Any]:
     snapshot = build_dossier(gemeente).as_json()
     snapshot["benchmarks"] = select_benchmarks(gemeente.province)
     return snapshot
+
+
+def use_imported_figures(profile: Profile, user) -> bool:
+    """Imported HR figures the user may read replace the hand-entered ones; True if any.
+
+    The profile keeps where they came from (figures_source: "HR-export, peildatum ...")
+    and the aggregates for its charts; the couleur rules read the same figures.
+    """
+    from secretaris.organisation.summary import figures_for_profile
+
+    figures = figures_for_profile(profile.gemeente, user)
+    if figures is None:
+        return False
+    profile.organisation = {**profile.organisation, **figures.profile_fields()}
+    return True
 
 
 def apply_suggestions(profile: Profile, today: date | None = None) -> None:

@@ -447,6 +447,9 @@ class OrganisationForm(StepForm):
         for key in ("figures_year", "figures_source"):
             if self.cleaned_data.get(key):
                 org[key] = self.cleaned_data[key]
+        old = self.profile.organisation  # Organisatiebeeld hook (#13): keep the HR charts
+        if "hr_import" in old and org.get("figures_source") == old.get("figures_source"):
+            org["hr_import"] = old["hr_import"]
         texts = dict(self.profile.texts)
         texts["organisatie"] = self.cleaned_data["organisatie"]
         return {"organisation": org, "texts": texts}

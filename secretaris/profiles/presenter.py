@@ -27,6 +27,7 @@ from secretaris.documents.model import (
 )
 from secretaris.documents.numbers import format_number
 from secretaris.dossier.facts import FACT_TYPES, URBANITY_LABELS
+from secretaris.organisation.summary import profile_charts
 from secretaris.profiles import vacancy as vacancies
 from secretaris.profiles.bestuur import BESTUURSMODELLEN, coalition, coalition_since, has_text
 from secretaris.profiles.couleur_input import short_name
@@ -495,6 +496,7 @@ def _organisation(profile: Profile) -> Section | None:
                 source=f"Bron: {source}; benchmarks: A&O fonds Gemeenten / VNG (zie bronnen)",
             )
         )
+    blocks.extend(profile_charts(org.get("hr_import")))  # Organisatiebeeld hook (#13)
     return Section(SECTION_TITLES["organisatie"], tuple(blocks), tuple(subsections), "organisatie")
 
 

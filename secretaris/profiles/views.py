@@ -20,7 +20,12 @@ from secretaris.accounts.audit import audit
 from secretaris.documents.html import render_html
 from secretaris.profiles import steps
 from secretaris.profiles.compare import compare_versions
-from secretaris.profiles.drafting import apply_suggestions, current_snapshot, draft_profile
+from secretaris.profiles.drafting import (
+    apply_suggestions,
+    current_snapshot,
+    draft_profile,
+    use_imported_figures,
+)
 from secretaris.profiles.forms import GrantForm, NewProfileForm, initial_for
 from secretaris.profiles.lifecycle import delete_profile, set_archived
 from secretaris.profiles.models import Profile
@@ -186,6 +191,7 @@ def refresh(request, pk: int):
     snapshot = current_snapshot(profile.gemeente)
     dossier = snapshot_changes(profile.snapshot, snapshot)
     profile.snapshot = snapshot
+    use_imported_figures(profile, request.user)  # Organisatiebeeld hook (#13)
     apply_suggestions(profile)
     suggestions = suggestion_changes(before, profile)
     saved = profile.save_changes(
@@ -193,6 +199,7 @@ def refresh(request, pk: int):
         _int(request.POST.get("lock_version")),
         snapshot=snapshot,
         snapshot_at=timezone.now(),
+        organisation=profile.organisation,
         situational=profile.situational,
         type_suggested=profile.type_suggested,
         type_reasons=profile.type_reasons,

@@ -52,6 +52,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Proefdraai: {len(results)} scan(s); er is niets verwijderd.")
         else:
             self.stdout.write(f"Klaar: {len(results)} scan(s) opgeschoond.")
+        if not options["droog"]:  # Organisatiebeeld: uploads abandoned over an hour ago
+            from secretaris.organisation.uploads import sweep
+
+            if gone := sweep():
+                self.stdout.write(f"{gone} onafgemaakte HR-upload(s) verwijderd.")
 
 
 def describe(result: PurgeResult) -> str:

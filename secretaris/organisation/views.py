@@ -1,0 +1,223 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from secretaris.accounts.access import get_object_for, grant, grants_for, objects_for, revoke
+from secretaris.accounts.access import role_of as _role_of
+from secretaris.accounts.audit import audit
+from secretaris.dossier.models import DataSet
+from secretaris.organisation import presenter, uploads
+from secretaris.organisation.forms import (
+    GrantForm,
+    HandForm,
+    MappingForm,
+    NewOrganisationForm,
+    UploadForm,
+)
+from secretaris.organisation.importing import run_import
+from secretaris.organisation.mapping import FIELD_BY_KEY, guess_mapping, is_private
+from secretaris.organisation.models import Organisation
+from secretaris.organisation.reading import ReadError, read_table
+
+STEPS = ("Bestand kiezen", "Kolommen koppelen", "Resultaat")
+
+
+def _session_key(organisation: Organisation) -> str:
+    return f"organisation-upload-{organisation.pk}"
+
+
+@never_cache
+@login_required
+def index(request):
+    organisations = objects_for(request.user, Organisation.objects.select_related("gemeente"))
+    return render(request, "organisation/index.html", {"organisations": organisations})
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request):
+    form = NewOrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = Organisation.objects.create(
+            gemeente=form.cleaned_data["gemeente"], created_by=request.user
+        )
+        grant(request.user, organisation, "eigenaar", by=request.user)
+        audit(request, "organisation.create", organisation)
+        return redirect("organisation:upload", organisation.pk)
+    return render(request, "organisation/new.html", {"form": form})
+
+
+@never_cache
+@login_required
+def detail(request, pk: int):
+    organisation = get_object_for(request, Organisation.objects.select_related("gemeente"), pk=pk)
+    staff_import = organisation.latest_import()
+    role = _role_of(request.user, organisation)
+    context = {
+        "organisation": organisation,
+        "can_edit": role in ("bewerker", "eigenaar"),
+        "is_owner": role == "eigenaar",
+    }
+    if staff_import is not None:
+        # Built only when the cached fragment for this import, these hand-entered figures
+        # and this data set version (benchmarks, Iv3) is missing.
+        hand = [getattr(organisation, name) for name in HandForm.base_fields]
+        context.update(
+            staff_import=staff_import,
+            view=SimpleLazyObject(lambda: presenter.build(organisation, staff_import)),
+            cache_version=f"{DataSet.version()}-{hand}",
+        )
+    return render(request, "organisation/detail.html", context)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request, pk: int):
+    organisation = get_object_for(request, Organisation, "bewerker", pk=pk)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["file"].read()
+        try:
+            table = read_table(data, form.cleaned_data["file"].name)
+        except ReadError as exc:
+            form.add_error("file", str(exc))
+        else:
+            previous = request.session.get(_session_key(organisation), {})
+            uploads.discard(previous.get("token", ""))
+            # What the mapping step shows, so it need not read a large file again.
+            request.session[_session_key(organisation)] = {
+                "token": uploads.store(data),
+                "name": form.cleaned_data["file"].name[-100:],
+                "peildatum": form.cleaned_data["peildatum"].isoformat(),
+                "headers": table.headers,
+                "rows": len(table.rows),
+                "notes": table.notes,
+            }
+            return redirect("organisation:mapping", organisation.pk)
+    return render(
+        request,
+        "organisation/upload.html",
+        {"organisation": organisation, "form": form, "steps": STEPS, "step": 1},
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def mapping(request, pk: int):
+    organisation = get_object_for(
+        request, Organisation.objects.select_related("gemeente"), "bewerker", pk=pk
+    )
+    pending = request.session.get(_session_key(organisation)) or {}
+    if "headers" not in pending or not uploads.exists(pending.get("token", "")):
+        messages.info(request, "Kies eerst het bestand (opnieuw).")
+        return redirect("organisation:upload", organisation.pk)
+    headers = pending["headers"]
+    guessed = guess_mapping(headers, organisation.mapping)
+    form = MappingForm(request.POST or None, headers=headers, initial=guessed)
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "steps": STEPS,
+        "step": 2,
+        "file_name": pending.get("name", ""),
+        "row_count": pending.get("rows", 0),
+        "peildatum": date.fromisoformat(pending["peildatum"]),
+        "private": [h for h in headers if is_private(h)],
+        "recognised": len(guessed),
+        "notes": pending.get("notes", []),
+    }
+    if request.method == "POST" and form.is_valid():
+        data = uploads.load(pending["token"])
+        try:
+            table = read_table(data or b"", pending.get("name", ""))
+        except ReadError as exc:  # the file was checked at upload; never a 500 all the same
+            messages.error(request, str(exc))
+            return redirect("organisation:upload", organisation.pk)
+        outcome = run_import(
+            organisation,
+            table,
+            form.mapping(),
+            context["peildatum"],
+            user=request.user,
+            request=request,
+        )
+        if outcome.staff_import is not None:
+            uploads.discard(pending["token"])
+            del request.session[_session_key(organisation)]
+            messages.success(
+                request,
+                f"Ingelezen: {outcome.checked.rows} regels, "
+                f"{outcome.indicators.headcount} medewerkers op de peildatum. "
+                "Het bestand zelf is verwijderd.",
+            )
+            return redirect(organisation)
+        context.update(step=3, checked=outcome.checked, fields=FIELD_BY_KEY)
+        return render(request, "organisation/problems.html", context)
+    return render(request, "organisation/mapping.html", context)
+
+
+@never_cache
+@login_required
+@require_POST
+def cancel(request, pk: int):
+    organisation = get_object_for(request, Organisation, "bewerker", pk=pk)
+    pending = request.session.pop(_session_key(organisation), None) or {}
+    uploads.discard(pending.get("token", ""))
+    messages.info(request, "Het inlezen is afgebroken; het bestand is verwijderd.")
+    return redirect(organisation)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def hand(request, pk: int):
+    organisation = get_object_for(request, Organisation, "bewerker", pk=pk)
+    fields = list(HandForm.base_fields)
+    form = HandForm(
+        request.POST or None, initial={name: getattr(organisation, name) for name in fields}
+    )
+    if request.method == "POST" and form.is_valid():
+        for name in fields:
+            value = form.cleaned_data[name]
+            setattr(organisation, name, "" if value is None and name.endswith("source") else value)
+        organisation.save(update_fields=fields)
+        audit(request, "organisation.hand_figures", organisation)
+        messages.success(request, "De cijfers zijn opgeslagen.")
+        return redirect(organisation)
+    return render(request, "organisation/hand.html", {"organisation": organisation, "form": form})
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def access(request, pk: int):
+    organisation = get_object_for(
+        request, Organisation.objects.select_related("gemeente"), "eigenaar", pk=pk
+    )
+    form = GrantForm(request.POST or None)
+    if request.method == "POST" and "revoke" in request.POST:
+        user = get_user_model().objects.filter(pk=request.POST["revoke"]).first()
+        if user and user != request.user and revoke(user, organisation, by=request.user):
+            messages.success(request, f"{user.get_username()} heeft geen toegang meer.")
+        return redirect("organisation:access", organisation.pk)
+    if request.method == "POST" and form.is_valid():
+        user = form.cleaned_data["username"]
+        grant(user, organisation, form.cleaned_data["role"], by=request.user)
+        messages.success(request, f"{user.get_username()} heeft nu toegang.")
+        return redirect("organisation:access", organisation.pk)
+    return render(
+        request,
+        "organisation/access.html",
+        {"organisation": organisation, "form": form, "grants": grants_for(organisation)},
+    )
