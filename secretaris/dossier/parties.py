@@ -84,6 +84,15 @@ def council_parties(
             parties.append(Party(cleaned, name, seats, None))
     if not register:
         return parties, None, []
+    left = [i for i in range(len(register)) if i not in taken]
+    lone = [k for k, p in enumerate(parties) if p.register_seats is None]
+    if len(left) == 1 and len(lone) == 1 and register[left[0]][1] == parties[lone[0]].seats:
+        # The only party left on each side, with the same seats: the same party under a
+        # local name (e.g. "PRO" for the GROENLINKS / PvdA list).
+        r_name, r_seats = register[left[0]]
+        party = parties[lone[0]]
+        parties[lone[0]] = Party(r_name, party.kiesraad_name, party.seats, r_seats)
+        taken.add(left[0])
     lines = [
         f"{p.name}: {p.seats} zetels bij de Kiesraad, "
         + (

@@ -145,7 +145,7 @@ SOURCES: dict[str, dict[str, str]] = {
         "officiële status (veld corop_centre).",
     },
     "roo-gemeenten": {
-        "title": "Register van Overheidsorganisaties, export Gemeenten en medewerkers",
+        "title": "Export Gemeenten en medewerkers (organisaties.overheid.nl)",
         "publisher": "Register van Overheidsorganisaties (ROO)",
         "url": "https://organisaties.overheid.nl/",
         "licence": "Open data (CC0 volgens de open-data-verklaring van het ROO)",
@@ -156,8 +156,7 @@ SOURCES: dict[str, dict[str, str]] = {
         "wijziging.",
     },
     "roo-regelingen": {
-        "title": "Gemeenschappelijke regelingen en deelnemers (Register van "
-        "Overheidsorganisaties), via anneschuth/polder",
+        "title": "Gemeenschappelijke regelingen en deelnemers, via anneschuth/polder",
         "publisher": "Register van Overheidsorganisaties (ROO)",
         "url": "https://github.com/anneschuth/polder",
         "licence": "CC0 (polder LICENSE-DATA)",

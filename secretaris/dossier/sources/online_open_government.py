@@ -68,7 +68,7 @@ def update_register(
             dataset,
             key,
             (
-                "Register van Overheidsorganisaties, export Gemeenten en medewerkers",
+                "Export Gemeenten en medewerkers (organisaties.overheid.nl)",
                 "Register van Overheidsorganisaties (ROO)",
             ),
             organisations,

@@ -138,9 +138,10 @@ def recognise(text: str) -> str | None:
 
 
 def short_purpose(text: str) -> str:
-    """The purpose's first sentence, at most PURPOSE_LIMIT characters."""
+    """The purpose's first sentence (a full stop before a capital), at most PURPOSE_LIMIT
+    characters, cut at a word. Enumerations ("gemeenten:a. de brandweerzorg") stay whole."""
     clean = " ".join(text.split())
-    first = re.split(r"(?<=[a-z)])\.\s", clean, maxsplit=1)[0].rstrip(".")
+    first = re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", clean, maxsplit=1)[0]
     if len(first) > PURPOSE_LIMIT:
-        first = first[: PURPOSE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+        first = first[: PURPOSE_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return first

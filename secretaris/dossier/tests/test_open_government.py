@@ -227,3 +227,12 @@ def test_without_gr2026_the_register_parties_are_shown_with_their_date(client):
     assert parties["election"] is None and parties["agrees_with_election"] is None
     body = client.get(hilversum.get_absolute_url()).content.decode()
     assert "Er is geen uitslag van de verkiezing van maart 2026 in de gegevens" in body
+
+
+def test_the_only_unmatched_party_on_each_side_with_equal_seats_is_the_same_party():
+    kiesraad = [("GROENLINKS / Partij van de Arbeid (PvdA)", 8), ("VVD", 5)]
+    parties, agrees, lines = council_parties(kiesraad, [("PRO", 8), ("VVD", 5)])
+    assert agrees is True and lines == []
+    assert parties[0].name == "PRO" and parties[0].kiesraad_name.startswith("GROENLINKS")
+    parties, agrees, _ = council_parties(kiesraad, [("PRO", 7), ("VVD", 5)])
+    assert agrees is False and parties[0].name == "GroenLinks-PvdA"
