@@ -8,14 +8,11 @@ from decimal import Decimal
 
 from secretaris.documents.dates import nl_date
 from secretaris.documents.numbers import format_number
-from secretaris.dossier.models import Benchmark, Fact
+from secretaris.dossier.finance import document_json
+from secretaris.dossier.models import Benchmark
 from secretaris.organisation import charts
 from secretaris.organisation.benchmarks import Comparison, compare
 from secretaris.organisation.models import Organisation, StaffImport
-
-# Iv3 figures in the dossier (k€, jaarrekening), when the data set carries them.
-HIRE_KEYS = ("iv3_ingeleend_personeel", "externe_inhuur")
-WAGE_KEYS = ("iv3_salarissen_sociale_lasten", "loonsom")
 
 # (key, label, unit, decimals, definition in words). Sources: docs/indicators.md.
 FIGURES: tuple[tuple[str, str, str, int, str], ...] = (
@@ -162,23 +159,23 @@ def _text(value, unit: str, decimals: int) -> str:
 
 
 def external_hire(gemeente) -> dict | None:
-    """Externe inhuur as % of the loonsom from the newest jaarrekening in the dossier."""
-    facts = {
-        (f.key, f.date): f.value
-        for f in Fact.objects.filter(gemeente=gemeente, key__in=HIRE_KEYS + WAGE_KEYS)
-    }
-    for hire_key, wage_key in zip(HIRE_KEYS, WAGE_KEYS, strict=True):
-        dates = sorted({d for k, d in facts if k == hire_key and (wage_key, d) in facts})
-        if dates:
-            when = dates[-1]
-            wages = facts[(wage_key, when)]
-            if wages <= 0:
-                return None
-            return {
-                "pct": (facts[(hire_key, when)] * 100 / wages).quantize(Decimal("0.1")),
-                "year": when.year,
-            }
-    return None
+    """Externe inhuur as % of the own loonsom, from the newest jaarrekening in the dossier
+    (CBS Iv3: inhuur L3.5.1, loonsom L1.1). None where unknown, or where the staff sit in
+    a shared organisation (the own loonsom is then near zero and the ratio means nothing)."""
+    documents = [document_json(doc) for doc in gemeente.financien or []]
+    accounts = [
+        d
+        for d in documents
+        if d.get("document") == "jaarrekening"
+        and d.get("own_staff", True)
+        and d.get("loonsom")
+        and d.get("externe_inhuur") is not None
+    ]
+    if not accounts:
+        return None
+    newest = max(accounts, key=lambda d: d["year"])
+    pct = Decimal(str(newest["externe_inhuur"])) * 100 / Decimal(str(newest["loonsom"]))
+    return {"pct": pct.quantize(Decimal("0.1")), "year": newest["year"]}
 
 
 def source_line(staff_import: StaffImport) -> str:
