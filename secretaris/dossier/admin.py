@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from secretaris.dossier.models import Benchmark, Bestuur, Gemeente, Source
+from secretaris.dossier.models import Benchmark, Gemeente, Source
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -32,10 +32,3 @@ class SourceAdmin(ReadOnlyAdmin):
 class BenchmarkAdmin(ReadOnlyAdmin):
     list_display = ["indicator", "scope", "year", "value", "unit"]
     list_filter = ["indicator", "year"]
-
-
-@admin.register(Bestuur)
-class BestuurAdmin(admin.ModelAdmin):
-    list_display = ["gemeente", "gemeente_type", "bestuursmodel", "updated_at", "updated_by"]
-    readonly_fields = ["version", "updated_at", "updated_by"]
-    autocomplete_fields = ["gemeente"]

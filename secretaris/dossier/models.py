@@ -2,13 +2,12 @@
 
 Open data (loaded by `secretaris data load`) lives in Source, Gemeente's open-data
 fields, Fact, Woonplaats, Election, ListResult, Merger, Regeling, Deelname and Benchmark.
-Bestuur holds what users once typed about a municipality; the dossier no longer shows it
-(it is private to a profielschets now) and the loader never touches it.
+What users know about the bestuur belongs to a profielschets (`Profile.bestuur`), never to
+the public dossier.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 
@@ -248,57 +247,3 @@ class DataSet(models.Model):
         """A key that changes with every load that changed data (for caching pages)."""
         row = cls.objects.values_list("pk", "digest").first()
         return f"{row[0]}-{row[1][:16]}" if row else "leeg"
-
-
-class Bestuur(models.Model):
-    """What users know and open data lacks: the college, coalition and culture."""
-
-    TYPES = [
-        ("", "Onbekend"),
-        ("regie", "Regiegemeente"),
-        ("ontwikkel", "Ontwikkelgemeente"),
-        ("beheer", "Beheergemeente"),
-    ]
-    MODELS = [
-        ("", "Onbekend"),
-        ("wethoudersmodel", "Wethoudersmodel"),
-        ("collegiaal", "Collegiaal model"),
-    ]
-
-    gemeente = models.OneToOneField(Gemeente, on_delete=models.CASCADE, related_name="bestuur")
-    coalition_parties = models.TextField(
-        "coalitiepartijen", blank=True, help_text="Eén partij per regel."
-    )
-    coalition_since = models.DateField("coalitie sinds", null=True, blank=True)
-    coalition_changes = models.TextField("wisselingen in de coalitie", blank=True)
-    college_members = models.TextField(
-        "collegeleden",
-        blank=True,
-        help_text="Eén per regel: naam, functie en portefeuille.",
-    )
-    bestuursmodel = models.CharField(max_length=20, choices=MODELS, blank=True)
-    gemeente_type = models.CharField("type gemeente", max_length=20, choices=TYPES, blank=True)
-    regional_cooperation = models.TextField("regionale samenwerking", blank=True)
-    merger_plans = models.TextField("fusieplannen", blank=True)
-    swot_strengths = models.TextField("sterke punten", blank=True)
-    swot_weaknesses = models.TextField("zwakke punten", blank=True)
-    swot_opportunities = models.TextField("kansen", blank=True)
-    swot_threats = models.TextField("bedreigingen", blank=True)
-    version = models.PositiveIntegerField(default=0)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name_plural = "besturen"
-
-    def __str__(self) -> str:
-        return f"Bestuur {self.gemeente_id}"
-
-    def coalition_list(self) -> list[str]:
-        return [line.strip() for line in self.coalition_parties.splitlines() if line.strip()]

@@ -4,7 +4,7 @@ import pytest
 
 from secretaris.dossier.dataset import DATASET_PATH, DataSetError
 from secretaris.dossier.loading import load_dataset
-from secretaris.dossier.models import Bestuur, DataSet, Fact, Gemeente
+from secretaris.dossier.models import DataSet, Fact, Gemeente
 
 pytestmark = pytest.mark.django_db
 
@@ -17,13 +17,6 @@ def test_the_session_database_holds_all_342_municipalities():
 def test_a_second_load_changes_nothing():
     report = load_dataset()
     assert not report.changed, report.lines()
-
-
-def test_load_keeps_what_users_entered():
-    gemeente = Gemeente.objects.get(code="GM0344")
-    Bestuur.objects.create(gemeente=gemeente, coalition_parties="GroenLinks\nD66")
-    load_dataset()
-    assert Bestuur.objects.get(gemeente=gemeente).coalition_list() == ["GroenLinks", "D66"]
 
 
 def test_load_repairs_a_changed_figure(tmp_path):

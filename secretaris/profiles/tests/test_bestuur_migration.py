@@ -1,12 +1,13 @@
 """The data migration that moves dossier bestuur notes into the profiles."""
 
 import importlib
+from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
 
-from secretaris.dossier.models import Bestuur, Gemeente
+from secretaris.dossier.models import Gemeente
 from secretaris.profiles.drafting import draft_profile
+from secretaris.profiles.models import Profile
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +16,10 @@ migration = importlib.import_module("secretaris.profiles.migrations.0003_copy_do
 
 def test_dossier_notes_are_copied_into_profiles_whose_notes_are_empty():
     gemeente = Gemeente.objects.get(code="GM1900")
-    Bestuur.objects.create(
-        gemeente=gemeente,
+    row = SimpleNamespace(
+        gemeente_id=gemeente.code,
         coalition_parties="CDA\nFNP",
+        coalition_since=None,
         merger_plans="geen",
         bestuursmodel="collegiaal",
         swot_strengths="Sterke dorpen",
@@ -28,7 +30,7 @@ def test_dossier_notes_are_copied_into_profiles_whose_notes_are_empty():
     own.save()
     elsewhere = draft_profile(Gemeente.objects.get(name="Wijchen"))
 
-    migration.copy_notes(apps, None)
+    migration.copy_notes(_Apps([row]), None)
 
     empty.refresh_from_db()
     own.refresh_from_db()
@@ -41,3 +43,16 @@ def test_dossier_notes_are_copied_into_profiles_whose_notes_are_empty():
     }
     assert own.bestuur == {"bestuurscultuur": "Eigen tekst"}
     assert elsewhere.bestuur == {}
+
+
+class _Apps:
+    """The migration's view of the models: the dossier's (since deleted) Bestuur rows."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def get_model(self, app: str, name: str):
+        if (app, name) == ("dossier", "Bestuur"):
+            return SimpleNamespace(objects=SimpleNamespace(all=lambda: self.rows))
+        assert (app, name) == ("profiles", "Profile")
+        return Profile
