@@ -41,14 +41,16 @@ def charlie(db):
 
 @pytest.fixture
 def scan(alice, bob) -> Scan:
-    """A concept scan for Alice, made by Bob (so Bob is the coordinator)."""
-    return start_scan(
+    """A concept scan for Alice, made by Bob (so Bob is the coordinator); Alice agreed."""
+    scan = start_scan(
         gemeente=Gemeente.objects.get(code="GM1900"),
         secretary=alice,
         created_by=bob,
         deadline=timezone.now() + timedelta(days=14),
         situational=SITUATIONAL,
     )
+    scan.accept()
+    return scan
 
 
 def add_rater(scan: Scan, group: str, name: str, email: str, **fields) -> Rater:
