@@ -422,6 +422,16 @@ class RaterGroup(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        """The report's own labels ("Zelf", "Alle anderen", ...) are not group names, also
+        not in look-alike letters; renaming a group to one would mix up the report."""
+        from django.core.exceptions import ValidationError
+
+        if not self.is_self and presets.is_reserved(self.name):
+            raise ValidationError(
+                {"name": "Deze naam gebruikt het rapport al voor iets anders. Kies een andere."}
+            )
+
     @property
     def is_single_role(self) -> bool:
         """One person who is not the secretary: identifiable by role alone."""
@@ -655,6 +665,10 @@ class FrozenReport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    # A beheerder cannot give anyone access in the admin: only the secretary lets a coach
+    # in (report_views.coaches). See accounts/admin.py.
+    admin_may_grant = False
 
     def __str__(self) -> str:
         return f"Rapport {self.scan}"
