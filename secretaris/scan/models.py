@@ -28,6 +28,7 @@ from secretaris.competencies.model import CURRENT_VERSION, Competency, Competenc
 from secretaris.documents.dates import nl_date
 from secretaris.dossier.models import Gemeente
 from secretaris.scan import groups as presets
+from secretaris.scan.hooks import scan_closed
 
 SCALE: tuple[tuple[int, str], ...] = (
     (1, "1 – nooit/zelden"),
@@ -276,8 +277,6 @@ class Scan(models.Model):
     def close(self) -> bool:
         """Open -> gesloten, once; the report is frozen in the same transaction. A second
         call changes nothing and returns False."""
-        from secretaris.scan.hooks import on_scan_closed
-
         with transaction.atomic():
             # Locks out raters saving at this very moment (they lock the same row).
             scan = Scan.objects.select_for_update().get(pk=self.pk)
@@ -285,7 +284,7 @@ class Scan(models.Model):
                 self.refresh_from_db()
                 return False
             self._move([self.OPEN], self.GESLOTEN, closed_at=timezone.now())
-            on_scan_closed(self)
+            scan_closed.send(sender=Scan, scan=self)
         return True
 
     def progress(self) -> list[GroupProgress]:

@@ -24,7 +24,7 @@ def _readable(request, pk: int) -> FrozenReport:
     # The stored report (tens of kB) is only read when the cached page is missing.
     report = (
         FrozenReport.objects.select_related("scan__secretary", "scan__gemeente")
-        .defer("data")
+        .defer("data", "audience")
         .filter(scan_id=pk)
         .first()
     )
@@ -54,8 +54,8 @@ def plan_summary(report: FrozenReport) -> dict[str, Any] | None:
     }
 
 
-def _document(report: FrozenReport):
-    return report_document(report, reporting.comparison(report), plan_summary(report))
+def _document(report: FrozenReport, reader: Any):
+    return report_document(report, reporting.comparison(report, reader), plan_summary(report))
 
 
 @login_required
@@ -68,7 +68,9 @@ def report(request, pk: int):
         {
             "report": report,
             "scan": report.scan,
-            "document": SimpleLazyObject(lambda: render_html(_document(report))),
+            "document": SimpleLazyObject(lambda: render_html(_document(report, request.user))),
+            # The cached page differs for a reader who may not see the previous report.
+            "reader_key": request.user.pk,
             "is_secretary": request.user.pk == report.scan.secretary_id,
         },
     )
@@ -80,7 +82,9 @@ def report_pdf(request, pk: int):
 
     report = _readable(request, pk)
     audit(request, "scan.report_downloaded", report.scan)
-    response = HttpResponse(render_pdf(_document(report)), content_type="application/pdf")
+    response = HttpResponse(
+        render_pdf(_document(report, request.user)), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="ontwikkelscan-{report.scan_id}.pdf"'
     return response
 
