@@ -39,8 +39,7 @@ def charlie(db):
     return make_user("charlie")
 
 
-@pytest.fixture
-def scan(alice, bob) -> Scan:
+def new_scan(alice, bob) -> Scan:
     """A concept scan for Alice, made by Bob (so Bob is the coordinator); Alice agreed."""
     scan = start_scan(
         gemeente=Gemeente.objects.get(code="GM1900"),
@@ -51,6 +50,11 @@ def scan(alice, bob) -> Scan:
     )
     scan.accept()
     return scan
+
+
+@pytest.fixture
+def scan(alice, bob) -> Scan:
+    return new_scan(alice, bob)
 
 
 def add_rater(scan: Scan, group: str, name: str, email: str, **fields) -> Rater:

@@ -6,15 +6,11 @@ reads only what the report pages give them.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from secretaris.dossier.models import Gemeente
-from secretaris.scan.models import FrozenReport, Rater, Scan, start_scan
-from secretaris.scan.tests.conftest import SITUATIONAL, add_rater
+from secretaris.scan.models import FrozenReport, Rater, Scan
+from secretaris.scan.tests.conftest import add_rater, new_scan
 from secretaris.test import make_user
 
 pytestmark = pytest.mark.django_db
@@ -27,14 +23,7 @@ def answers(n: int, code: str) -> int:
 
 def run_scan(alice, bob, wethouders: list[int], burgemeester_by_role: bool = False) -> Scan:
     """A scan of Alice with Wethouders W<n> (and a burgemeester), answered and closed."""
-    scan = start_scan(
-        gemeente=Gemeente.objects.get(code="GM1900"),
-        secretary=alice,
-        created_by=bob,
-        deadline=timezone.now() + timedelta(days=14),
-        situational=SITUATIONAL,
-    )
-    scan.accept()
+    scan = new_scan(alice, bob)
     raters = [(n, add_rater(scan, "wethouders", f"W{n}", f"w{n}@gemeente.nl")) for n in wethouders]
     if burgemeester_by_role:
         raters.append((99, add_rater(scan, "burgemeester", "Bea", "bea@gemeente.nl")))
