@@ -94,9 +94,8 @@ class _Context:
     def __init__(self, inp: ReportInput, plan: GroupPlan, scores: Scores, own: Mapping[str, int]):
         self.inp, self.plan, self.scores, self.own = inp, plan, scores, own
         self.person = {r.rater: r.person or r.rater for r in inp.responses}
-        self.known = frozenset(self.person[r] for r in plan.known).union(
-            *(e.known for e in inp.earlier)
-        )
+        self.known_before = frozenset().union(*(e.known for e in inp.earlier))
+        self.known = self.known_before | frozenset(self.person[r] for r in plan.known)
         self.sums: dict[str, tuple[frozenset[str], ...]] = {}
 
     def persons(self, raters: frozenset[str]) -> frozenset[str]:
@@ -129,7 +128,8 @@ def _indicator_result(indicator: Indicator, context: _Context) -> IndicatorResul
     # Rule 3: hide more where this report and an earlier one, read together, would tell.
     figures = [i for i, r in enumerate(reasons) if r is None] + ([-1] if total is None else [])
     sums = [context.persons(scored if i < 0 else blocks[i].raters) for i in figures]
-    for n in against_earlier(sums, context.earlier(code), context.known, k):
+    roles = frozenset(n for n, i in enumerate(figures) if i >= 0 and blocks[i].by_role)
+    for n in against_earlier(sums, context.earlier(code), context.known_before, k, roles):
         if figures[n] < 0:
             total = EARLIER
         else:

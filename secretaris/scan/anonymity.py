@@ -162,6 +162,7 @@ def against_earlier(
     earlier: Sequence[frozenset[str]],
     known: frozenset[str],
     k: int,
+    roles: frozenset[int] = frozenset(),
 ) -> set[int]:
     """Which of this report's shown sums (sets of persons) to hide as well, so that they
     and the earlier reports' sums, read together, single out nobody.
@@ -170,12 +171,15 @@ def against_earlier(
     taken over persons across all reports. Greedy: while an atom of 1..k-1 unknown persons
     remains, hide the shown set whose hiding leaves the fewest persons in such atoms (the
     smaller set on a tie). The earlier sums alone were checked when they were frozen.
+    `known` are persons known from the earlier reports; the persons of the shown sets
+    numbered in `roles` (shown by role) become known only while their set is shown.
     """
     hidden: set[int] = set()
 
     def exposed(without: set[int]) -> int:
         sets = [s for i, s in enumerate(shown) if i not in without]
-        return sum(len(a) for a in small_atoms([*sets, *earlier], known, k))
+        now_known = known.union(*(shown[i] for i in roles if i not in without))
+        return sum(len(a) for a in small_atoms([*sets, *earlier], now_known, k))
 
     if not earlier:
         return hidden
