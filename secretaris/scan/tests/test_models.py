@@ -174,3 +174,14 @@ def test_the_newest_definitief_profielschets_that_one_may_read_is_used(alice, ch
     profile.finalise(alice, profile.lock_version)
     assert newest_definitief_profile(gemeente, alice) == profile
     assert newest_definitief_profile(gemeente, charlie) is None  # no access, no peeking
+
+
+@pytest.mark.parametrize(("floor", "fixed"), [(2, 3), (3, 3), (5, 5)])
+def test_k_is_fixed_at_approval_and_settings_raise_but_never_lower_the_floor(
+    scan, wethouder, settings, floor, fixed
+):
+    settings.SCAN_MIN_K = floor
+    scan.approve_raters()
+    assert scan.k == fixed
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Scan.objects.filter(pk=scan.pk).update(k=2)
