@@ -54,8 +54,8 @@ def flags(secretary_email: str, rows: Iterable[Row]) -> dict[int, list[str]]:
         if own and box == own:
             found[row.id].append("Dit lijkt het eigen e-mailadres van de secretaris.")
         for other in by_box[box]:
-            if other.id == row.id:
-                continue
+            if other.id == row.id or (other.is_self and box == own):
+                continue  # the secretary's own row: said once, above
             where = "ook in" if other.group != row.group else "nog eens in"
             found[row.id].append(
                 f"Dit is hetzelfde postvak als {other.email}, dat {where} de groep "
