@@ -79,6 +79,7 @@ def create_scans(scans: int, raters: int, situational: tuple[int, int], seed: in
     rnd = random.Random(seed)
     situational_keys = [c.key for c in get_model(None).situational]
     created = []
+    coordinator = get_user_model().objects.create(username="coordinator")
     for i, gemeente in enumerate(Gemeente.objects.order_by("code")[:scans]):
         user = get_user_model().objects.create(
             username=f"secretaris{i}", first_name="Secretaris", last_name=gemeente.name
@@ -89,6 +90,7 @@ def create_scans(scans: int, raters: int, situational: tuple[int, int], seed: in
             created_by=user,
             deadline=timezone.now() + timedelta(days=14),
             situational=rnd.sample(situational_keys, rnd.randint(*situational)),
+            coordinator=coordinator,
         )
         groups = {g.key: g for g in scan.groups.all()}
         share = raters // scans + (1 if i < raters % scans else 0)

@@ -14,7 +14,7 @@ COMMANDS: dict[str, str] = {
     "profielschets": "De standaard-profielschets van een gemeente (PDF, Word of --json).",
     "scan": "De ontwikkelscan: herinneringen, link, demo, rapport.",
     "organisatie": "Organisatiebeeld: HR-export inlezen of een demo-export maken.",
-    "opschonen": "Persoonsgegevens van oude, gesloten scans verwijderen.",
+    "opschonen": "Persoonsgegevens van oude scans verwijderen.",
     "raadsgrootte": "Raadsgrootte en maximum aantal wethouders bij een aantal inwoners.",
     "zetelverdeling": "Zetelverdeling volgens de Kieswet (JSON op stdin).",
     "data": "Open data: build (uit ruwe bestanden), load (in de database), update (online).",

@@ -224,6 +224,7 @@ LOGGING = {
 }
 
 SCAN_RETENTION_DAYS = envint("SCAN_RETENTION_DAYS", 365)  # secretaris opschonen
+SCAN_MIN_K = envint("SCAN_MIN_K", 3)  # may raise the scan's k floor of 3, never lower it
 
 # Online sources for `secretaris data update` (overridable for tests and mirrors).
 CBS_ODATA_URL = os.environ.get("CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata")

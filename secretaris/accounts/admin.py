@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
@@ -50,9 +51,32 @@ class LoginAttemptAdmin(ReadOnlyAdmin):
     search_fields = ["username", "ip"]
 
 
+def admin_may_grant(content_type) -> bool:
+    """False for models whose access only their owner gives, in the application itself
+    (a model says so with `admin_may_grant = False`, e.g. the scan report)."""
+    model = content_type.model_class() if content_type is not None else None
+    return getattr(model, "admin_may_grant", True)
+
+
+class GrantForm(forms.ModelForm):
+    def clean_content_type(self):
+        content_type = self.cleaned_data.get("content_type")
+        if not admin_may_grant(content_type):
+            raise forms.ValidationError(
+                "Toegang hiertoe geeft alleen de eigenaar zelf, in Secretaris; niet de beheerder."
+            )
+        return content_type
+
+
 @admin.register(Grant)
 class GrantAdmin(admin.ModelAdmin):
+    form = GrantForm
     list_display = ["user", "role", "content_type", "object_id", "granted_by", "granted_at"]
     list_filter = ["role", "content_type"]
     search_fields = ["user__username", "object_id"]
     raw_id_fields = ["user", "granted_by"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not admin_may_grant(obj.content_type):
+            return False  # taking a coach's access away (delete) stays possible
+        return super().has_change_permission(request, obj)

@@ -27,9 +27,11 @@ from fractions import Fraction
 
 from secretaris.competencies.model import Competency, Indicator
 from secretaris.scan.anonymity import (
+    EARLIER,
     TOO_FEW,
     GroupPlan,
     RaterSet,
+    against_earlier,
     comment_labels,
     disclose,
     plan_groups,
@@ -40,6 +42,7 @@ from secretaris.scan.report_model import (
     SELF_LABEL,
     CommentKind,
     CompetencyResult,
+    Earlier,
     Figure,
     Finding,
     IndicatorResult,
@@ -68,9 +71,8 @@ def build_report(inp: ReportInput) -> Report:
     scores = {r.rater: {c: s for c, s in r.scores.items() if s is not None} for r in inp.responses}
     self_rater = _self_rater(inp)
     own = scores.get(self_rater, {}) if self_rater else {}
-    competencies = tuple(
-        _competency_result(c, plan, scores, own, inp, self_rater) for c in inp.competencies
-    )
+    context = _Context(inp, plan, scores, own)
+    competencies = tuple(_competency_result(c, context, self_rater) for c in inp.competencies)
     highest, lowest = _extremes(competencies)
     blind_spots, hidden_strengths = _findings(competencies)
     return Report(
@@ -84,7 +86,26 @@ def build_report(inp: ReportInput) -> Report:
         blind_spots=blind_spots,
         hidden_strengths=hidden_strengths,
         notes=_notes(plan, competencies, inp.k),
+        shown=Earlier(context.sums, context.persons(plan.known), context.persons(plan.others)),
     )
+
+
+class _Context:
+    """What every indicator of one report needs: the plan, the scores, and the persons
+    (the same key across scans) with what earlier reports showed of them."""
+
+    def __init__(self, inp: ReportInput, plan: GroupPlan, scores: Scores, own: Mapping[str, int]):
+        self.inp, self.plan, self.scores, self.own = inp, plan, scores, own
+        self.person = {r.rater: r.person or r.rater for r in inp.responses}
+        self.known_before = frozenset().union(*(e.known for e in inp.earlier))
+        self.known = self.known_before | frozenset(self.person[r] for r in plan.known)
+        self.sums: dict[str, tuple[frozenset[str], ...]] = {}
+
+    def persons(self, raters: frozenset[str]) -> frozenset[str]:
+        return frozenset(self.person[r] for r in raters)
+
+    def earlier(self, code: str) -> list[frozenset[str]]:
+        return [s for e in self.inp.earlier for s in e.sums.get(code, ())]
 
 
 def _self_rater(inp: ReportInput) -> str | None:
@@ -100,20 +121,34 @@ def _groups_shown(plan: GroupPlan, self_rater: str | None) -> tuple[ShownGroup, 
 # --- Indicators ------------------------------------------------------------------------------
 
 
-def _indicator_result(
-    indicator: Indicator, plan: GroupPlan, scores: Scores, own: Mapping[str, int], k: int
-) -> IndicatorResult:
-    code = indicator.code
+def _indicator_result(indicator: Indicator, context: _Context) -> IndicatorResult:
+    code, plan, scores, k = indicator.code, context.plan, context.scores, context.inp.k
     scored = frozenset(r for r in plan.others if code in scores[r])
     blocks = [s.restricted(scored) for s in plan.shown]
     decision = disclose(blocks, k)
     _check_safe(blocks, decision.blocks, decision.total, plan.known, k)
+    reasons, total = list(decision.blocks), decision.total
+    # Rule 3: hide more where this report and an earlier one, read together, would tell.
+    figures = [i for i, r in enumerate(reasons) if r is None] + ([-1] if total is None else [])
+    sums = [context.persons(scored if i < 0 else blocks[i].raters) for i in figures]
+    roles = frozenset(n for n, i in enumerate(figures) if i >= 0 and blocks[i].by_role)
+    for n in against_earlier(sums, context.earlier(code), context.known_before, k, roles):
+        if figures[n] < 0:
+            total = EARLIER
+        else:
+            reasons[figures[n]] = EARLIER
+    context.sums[code] = tuple(
+        s for i, s in zip(figures, sums, strict=True) if (total if i < 0 else reasons[i]) is None
+    )
     groups = tuple(
         _figure(s.label, s.raters, b.raters, code, scores, reason)
-        for s, b, reason in zip(plan.shown, blocks, decision.blocks, strict=True)
+        for s, b, reason in zip(plan.shown, blocks, reasons, strict=True)
     )
-    others = _figure(OTHERS_LABEL, plan.others, scored, code, scores, decision.total, spread=True)
-    return IndicatorResult(code, indicator.text, own.get(code), others, groups)
+    # Spread only over unknown raters: with a role (known) inside, mean and spread minus
+    # the role's answer would give the others' sum of squares, and so their scores.
+    spread = not (context.persons(scored) & context.known)
+    others = _figure(OTHERS_LABEL, plan.others, scored, code, scores, total, spread=spread)
+    return IndicatorResult(code, indicator.text, context.own.get(code), others, groups)
 
 
 def _check_safe(
@@ -160,14 +195,10 @@ def _spread(values: Sequence[int], mean: Fraction) -> Spread:
 
 
 def _competency_result(
-    competency: Competency,
-    plan: GroupPlan,
-    scores: Scores,
-    own: Mapping[str, int],
-    inp: ReportInput,
-    self_rater: str | None,
+    competency: Competency, context: _Context, self_rater: str | None
 ) -> CompetencyResult:
-    items = tuple(_indicator_result(i, plan, scores, own, inp.k) for i in competency.indicators)
+    plan, scores, inp = context.plan, context.scores, context.inp
+    items = tuple(_indicator_result(i, context) for i in competency.indicators)
     others = _competency_figure(OTHERS_LABEL, plan.others, [i.others for i in items], items, scores)
     groups = tuple(
         _competency_figure(s.label, s.raters, [i.groups[n] for i in items], items, scores)
@@ -310,6 +341,11 @@ def _notes(plan: GroupPlan, competencies: Sequence[CompetencyResult], k: int) ->
             "dit rapport."
         )
     figures = [f for c in competencies for i in c.indicators for f in (i.others, *i.groups)]
+    if any(f.suppressed == EARLIER for f in figures):
+        notes.append(
+            "Sommige cijfers zijn verborgen omdat ze, samen met het rapport van een eerdere "
+            "scan, de antwoorden van te weinig mensen zouden laten zien."
+        )
     if any(f.suppressed not in (None, TOO_FEW) for f in figures):
         notes.append(
             "Sommige cijfers zijn verborgen, zodat ze niet uit andere cijfers terug te "

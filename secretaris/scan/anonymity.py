@@ -21,6 +21,7 @@ from secretaris.scan.report_model import OVERIGE_LABEL, GroupSpec, Response
 
 TOO_FEW = "te weinig antwoorden"
 COVER = "verborgen zodat het niet uit andere cijfers terug te rekenen is"
+EARLIER = "verborgen zodat het niet samen met een eerdere scan terug te rekenen is"
 
 SetKind = Literal["group", "role", "overige"]
 
@@ -151,6 +152,46 @@ def _cover(
     if not candidates:
         return None
     return min(candidates, key=lambda i: (len(blocks[i].raters), -i))
+
+
+# --- Rule 3: against the earlier reports of the same secretary ------------------------------
+
+
+def against_earlier(
+    shown: Sequence[frozenset[str]],
+    earlier: Sequence[frozenset[str]],
+    known: frozenset[str],
+    k: int,
+    roles: frozenset[int] = frozenset(),
+) -> set[int]:
+    """Which of this report's shown sums (sets of persons) to hide as well, so that they
+    and the earlier reports' sums, read together, single out nobody.
+
+    Someone who answers the same in two scans is one unknown in both, so the atoms are
+    taken over persons across all reports. Greedy: while an atom of 1..k-1 unknown persons
+    remains, hide the shown set whose hiding leaves the fewest persons in such atoms (the
+    smaller set on a tie). The earlier sums alone were checked when they were frozen.
+    `known` are persons known from the earlier reports; the persons of the shown sets
+    numbered in `roles` (shown by role) become known only while their set is shown.
+    """
+    hidden: set[int] = set()
+
+    def exposed(without: set[int]) -> int:
+        sets = [s for i, s in enumerate(shown) if i not in without]
+        now_known = known.union(*(shown[i] for i in roles if i not in without))
+        return sum(len(a) for a in small_atoms([*sets, *earlier], now_known, k))
+
+    if not earlier:
+        return hidden
+    left = exposed(hidden)
+    while left:
+        candidates = [i for i in range(len(shown)) if i not in hidden]
+        if not candidates:
+            break
+        best = min(candidates, key=lambda i: (exposed(hidden | {i}), len(shown[i]), i))
+        hidden.add(best)
+        left = exposed(hidden)
+    return hidden
 
 
 # --- The check behind rule 2 -----------------------------------------------------------------

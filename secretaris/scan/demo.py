@@ -144,6 +144,15 @@ def demo_secretary() -> tuple[Any, bool]:
     return user, True
 
 
+def demo_coordinator() -> Any:
+    """The user "demo-coordinator", who approves the demo's rater list; cannot log in."""
+    user, _ = get_user_model().objects.get_or_create(
+        username=f"{DEMO_USERNAME}-coordinator",
+        defaults={"first_name": "Demo", "last_name": "Coördinator", "is_active": False},
+    )
+    return user
+
+
 def demo_profile(gemeente: Gemeente, secretary: Any):
     """The newest definitief profielschets of `gemeente`; the default one, finalised, when
     there is none yet."""
@@ -184,6 +193,7 @@ def create_demo(
             deadline=now + timedelta(days=14),
             situational=demo_situational(gemeente, secretary),
             title="Ontwikkelscan (demo)",
+            coordinator=demo_coordinator(),
         )
         nominations = _nominations(rng)
         if not scan.raters.filter(group__is_self=True).exists():  # a secretary without email

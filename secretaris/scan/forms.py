@@ -41,7 +41,7 @@ def active_user(username: str):
 
 
 K_ERRORS = {
-    "min_value": "Kies 2 of meer: bij 1 is niemand anoniem.",
+    "min_value": f"Kies {MIN_K} of meer: bij minder is niemand echt anoniem.",
     "max_value": "Kies hooguit 20.",
 }
 
@@ -182,8 +182,9 @@ class ScanSettingsForm(StyledForm):
         label="Coördinator (gebruikersnaam)",
         max_length=150,
         required=False,
-        help_text="Keurt de lijst met beoordelaars goed en volgt de voortgang. Ziet nooit "
-        "antwoorden. Laat leeg als u het zelf doet.",
+        help_text="Iemand anders dan de secretaris. Keurt de lijst met beoordelaars goed, "
+        "verstuurt de uitnodigingen en volgt de voortgang. Ziet nooit antwoorden. Zonder "
+        "coördinator kan de scan niet beginnen.",
     )
     k = forms.IntegerField(
         label="Drempel voor anonimiteit", min_value=MIN_K, max_value=20, error_messages=K_ERRORS
@@ -196,7 +197,9 @@ class ScanSettingsForm(StyledForm):
             del self.fields["k"]  # raters may already be answering under this promise
         else:
             self.fields["situational"] = situational_field(scan.competency_model())
-        if not is_owner:
+        if not is_owner or scan.status != Scan.CONCEPT:
+            # After concept only a beheerder changes the coordinator (in the admin, logged,
+            # everyone told): the secretary cannot swap in someone who approves anything.
             del self.fields["coordinator"]
         style_fields(self)
 

@@ -69,8 +69,30 @@ BY_KEY: dict[str, PresetGroup] = {g.key: g for g in PRESETS}
 RESERVED_NAMES = ("Zelf", "Alle anderen", "Overige beoordelaars")
 
 
+# Letters that look like Latin ones (Cyrillic, Greek, digits), after NFKC and case folding
+# have removed full-width, ligature and case variants. A short hand-made list in the spirit
+# of the Unicode confusables skeleton (UTS #39), for the few names we reserve.
+_LOOK_ALIKES = str.maketrans(
+    {
+        **dict(zip("аеорсухіјѕԁһӏкмнтвԛԝ", "aeopcyxijsdhlkmhtbqw", strict=True)),
+        **dict(zip("αεζηικνορτυχβ", "aezniknoptuxb", strict=True)),
+        "0": "o",
+        "1": "l",
+        "|": "l",
+    }
+)
+
+
+def skeleton(text: str) -> str:
+    """What a name looks like: NFKC, case folded, look-alike letters made Latin, then
+    `normalise`; 'i' and 'l', and 'rn' and 'm', count as the same."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_LOOK_ALIKES)
+    return normalise(folded).replace(" ", "").replace("i", "l").replace("rn", "m")
+
+
 def is_reserved(name: str) -> bool:
-    return normalise(name) in {normalise(n) for n in RESERVED_NAMES}
+    """True for a report label, also written with look-alike letters ('Ζеlf', 'ZELF')."""
+    return skeleton(name) in {skeleton(n) for n in RESERVED_NAMES}
 
 
 def normalise(text: str) -> str:

@@ -28,6 +28,7 @@ from secretaris.competencies.model import CURRENT_VERSION, Competency, Competenc
 from secretaris.documents.dates import nl_date
 from secretaris.dossier.models import Gemeente
 from secretaris.scan import groups as presets
+from secretaris.scan.hooks import scan_closed
 
 SCALE: tuple[tuple[int, str], ...] = (
     (1, "1 – nooit/zelden"),
@@ -38,7 +39,7 @@ SCALE: tuple[tuple[int, str], ...] = (
 )
 CANNOT_JUDGE = "kan ik niet beoordelen"
 DEFAULT_K = 3
-MIN_K = 2
+MIN_K = 3  # the floor; settings.SCAN_MIN_K may raise it, never lower it (see min_k)
 REMINDER_INTERVAL = timedelta(days=3)
 MINUTES_PER_PAGE = 1.5  # one competency page: 5-6 behaviours and two optional questions
 
@@ -48,6 +49,19 @@ def minutes_for(pages: int) -> int:
     import math
 
     return max(1, math.ceil(pages * MINUTES_PER_PAGE)) if pages > 0 else 0
+
+
+def min_k() -> int:
+    """The smallest k a scan may open with: MIN_K, or higher when the settings say so."""
+    return max(MIN_K, int(getattr(settings, "SCAN_MIN_K", MIN_K)))
+
+
+class NotReady(Exception):
+    """The rater list cannot be approved yet; `problems` says why, in Dutch."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(" ".join(problems))
+        self.problems = problems
 
 
 class ScanClosed(Exception):
@@ -86,6 +100,8 @@ class Scan(models.Model):
         validators=[MinValueValidator(MIN_K), MaxValueValidator(20)],
         help_text="Een groep met minder dan k ingevulde vragenlijsten staat nooit apart.",
     )
+    # The secretary agreed to a scan about them (set at once when they start it themself).
+    secretary_accepted_at = models.DateTimeField("akkoord secretaris", null=True, blank=True)
     status = models.CharField(max_length=12, choices=STATUSES, default=CONCEPT)
     deadline = models.DateTimeField("einddatum")
     created_by = models.ForeignKey(
@@ -107,7 +123,7 @@ class Scan(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(k__gte=MIN_K), name="scan_k_at_least_2"),
+            models.CheckConstraint(condition=Q(k__gte=MIN_K), name="scan_k_at_least_3"),
         ]
 
     def __str__(self) -> str:
@@ -189,14 +205,46 @@ class Scan(models.Model):
         if new is not None:
             grant(new, self, "bewerker", by=by)
 
-    def may_approve(self, user: Any) -> bool:
-        """With a coordinator, only the coordinator (or a beheerder) approves the list: a
-        second pair of eyes on who the secretary asked. Without one, the secretary does."""
-        from secretaris.accounts.access import has_access, is_beheerder
+    @property
+    def has_independent_coordinator(self) -> bool:
+        return self.coordinator_id is not None and self.coordinator_id != self.secretary_id
 
-        if self.coordinator_id:
-            return user.pk == self.coordinator_id or is_beheerder(user)
-        return has_access(user, self, "bewerker")
+    def is_coordinator(self, user: Any) -> bool:
+        """Only an independent coordinator approves the list and sends the emails: the
+        secretary must not be able to put addresses of their own on it (docs/anonymity.md)."""
+        return self.has_independent_coordinator and user.pk == self.coordinator_id
+
+    may_approve = is_coordinator
+
+    def approval_problems(self) -> list[str]:
+        """Why the rater list cannot be approved now (empty: it can)."""
+        from secretaris.scan.sybil import unconfirmed_flags
+
+        problems = []
+        if not self.has_independent_coordinator:
+            problems.append(
+                "Deze scan heeft nog geen coördinator. Dat is iemand anders dan de secretaris; "
+                "de secretaris kiest die bij Instellingen."
+            )
+        if self.secretary_accepted_at is None:
+            problems.append(
+                f"{self.secretary_name} heeft nog niet laten weten dat de scan door mag gaan."
+            )
+        flagged = unconfirmed_flags(self)
+        if flagged:
+            problems.append(
+                f"{len(flagged)} {'adres valt' if len(flagged) == 1 else 'adressen vallen'} op "
+                "(zie Beoordelaars). Bevestig elk ervan apart, of haal het weg."
+            )
+        return problems
+
+    def accept(self) -> bool:
+        """The secretary agrees to the scan about them; True the first time."""
+        updated = Scan.objects.filter(pk=self.pk, secretary_accepted_at__isnull=True).update(
+            secretary_accepted_at=timezone.now()
+        )
+        self.refresh_from_db()
+        return bool(updated)
 
     def save_changes(self, expected_lock: int, **fields: Any) -> bool:
         """Store `fields` only if nobody saved since `expected_lock`; False on a conflict."""
@@ -215,13 +263,19 @@ class Scan(models.Model):
         return bool(updated)
 
     def approve_raters(self) -> int:
-        """Approve every nominated rater; a concept scan becomes ready for invitations."""
+        """Approve every nominated rater; a concept scan becomes ready for invitations and
+        its k is fixed (raised to the floor of the settings if need be). Raises NotReady
+        without an independent coordinator, the secretary's consent, or with flagged
+        addresses nobody confirmed."""
         if self.is_closed:
             return 0
+        problems = self.approval_problems()
+        if problems:
+            raise NotReady(problems)
         with transaction.atomic():
             approved = self.raters.filter(approved=False).update(approved=True)
             if self.status == self.CONCEPT and self.raters.exists():
-                self._move([self.CONCEPT], self.UITNODIGEN)
+                self._move([self.CONCEPT], self.UITNODIGEN, k=max(self.k, min_k()))
         return approved
 
     def mark_open(self) -> bool:
@@ -231,8 +285,6 @@ class Scan(models.Model):
     def close(self) -> bool:
         """Open -> gesloten, once; the report is frozen in the same transaction. A second
         call changes nothing and returns False."""
-        from secretaris.scan.hooks import on_scan_closed
-
         with transaction.atomic():
             # Locks out raters saving at this very moment (they lock the same row).
             scan = Scan.objects.select_for_update().get(pk=self.pk)
@@ -240,7 +292,7 @@ class Scan(models.Model):
                 self.refresh_from_db()
                 return False
             self._move([self.OPEN], self.GESLOTEN, closed_at=timezone.now())
-            on_scan_closed(self)
+            scan_closed.send(sender=Scan, scan=self)
         return True
 
     def progress(self) -> list[GroupProgress]:
@@ -318,18 +370,25 @@ def start_scan(
     k: int = DEFAULT_K,
     title: str = "Ontwikkelscan",
     model_version: str = CURRENT_VERSION,
+    coordinator: Any = None,
 ) -> Scan:
     """A new concept scan with the preset groups. The secretary owns it; someone who makes
-    it for them becomes its coordinator. A secretary with an email address is put in the
-    group 'zelf' straight away."""
+    it for them becomes its coordinator, and the secretary must then accept the scan before
+    anything is sent. A secretary with an email address is put in the group 'zelf' straight
+    away. `coordinator` names one when the secretary starts the scan themself."""
     from secretaris.accounts.access import grant
 
     model = get_model(model_version)
-    coordinator = created_by if created_by and created_by != secretary else None
+    own = created_by is not None and created_by == secretary
+    if not own and created_by is not None:
+        coordinator = created_by
+    if coordinator == secretary:
+        coordinator = None
     with transaction.atomic():
         scan = Scan.objects.create(
             gemeente=gemeente,
             secretary=secretary,
+            secretary_accepted_at=timezone.now() if own else None,
             created_by=created_by,
             coordinator=coordinator,
             deadline=deadline,
@@ -384,6 +443,16 @@ class RaterGroup(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        """The report's own labels ("Zelf", "Alle anderen", ...) are not group names, also
+        not in look-alike letters; renaming a group to one would mix up the report."""
+        from django.core.exceptions import ValidationError
+
+        if not self.is_self and presets.is_reserved(self.name):
+            raise ValidationError(
+                {"name": "Deze naam gebruikt het rapport al voor iets anders. Kies een andere."}
+            )
+
     @property
     def is_single_role(self) -> bool:
         """One person who is not the secretary: identifiable by role alone."""
@@ -404,6 +473,8 @@ class Rater(models.Model):
     token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
     approved = models.BooleanField("goedgekeurd", default=False)
     show_by_role = models.BooleanField("apart tonen als rol", default=False)
+    # The coordinator looked at a flagged address (see sybil.py) and let it stand.
+    flag_confirmed_at = models.DateTimeField("opvallend adres bevestigd", null=True, blank=True)
     invited_at = models.DateTimeField("uitgenodigd", null=True, blank=True)
     reminded_at = models.DateTimeField("herinnerd", null=True, blank=True)
     started_at = models.DateTimeField("begonnen", null=True, blank=True)
@@ -607,10 +678,18 @@ class FrozenReport(models.Model):
     finished_raters = models.PositiveIntegerField(default=0)
     keep_comments = models.BooleanField("opmerkingen bewaren na het opschonen", default=False)
     personal_data_deleted_at = models.DateTimeField(null=True, blank=True)
+    # Who stood behind which figure, by a keyed hash of their mailbox only (see
+    # reporting.audience): a later report of the same secretary is frozen so that the two
+    # read together single out nobody. Never shown; kept after the purge for that reason.
+    audience = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
+
+    # A beheerder cannot give anyone access in the admin: only the secretary lets a coach
+    # in (report_views.coaches). See accounts/admin.py.
+    admin_may_grant = False
 
     def __str__(self) -> str:
         return f"Rapport {self.scan}"

@@ -52,6 +52,35 @@ class Response:
     group: str  # GroupSpec.key
     scores: Mapping[str, int | None]
     show_by_role: bool = False
+    person: str = ""  # the same person in another scan has the same key; "" = rater
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What an earlier report of the same secretary showed, in persons (Response.person).
+
+    `sums` maps an indicator code to the sets of persons whose answers that report summed
+    (its shown means, spread included); `known` are the persons it showed by role.
+    """
+
+    sums: Mapping[str, tuple[frozenset[str], ...]]
+    known: frozenset[str] = frozenset()
+    everyone: frozenset[str] = frozenset()  # the persons behind "Alle anderen"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "known": sorted(self.known),
+            "everyone": sorted(self.everyone),
+            "sums": {code: [sorted(s) for s in sets] for code, sets in self.sums.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Earlier:
+        return cls(
+            {code: tuple(frozenset(s) for s in sets) for code, sets in data["sums"].items()},
+            frozenset(data.get("known", ())),
+            frozenset(data.get("everyone", ())),
+        )
 
 
 @dataclass(frozen=True)
@@ -71,6 +100,7 @@ class ReportInput:
     comments: tuple[Comment, ...]
     k: int = 3  # anonymity threshold: the smallest crowd a figure may stand for
     seed: int = 0  # for the random order of comments
+    earlier: tuple[Earlier, ...] = ()  # earlier reports of the same secretary
 
 
 def check_input(inp: ReportInput) -> None:
@@ -226,6 +256,7 @@ class Report:
     blind_spots: tuple[Finding, ...]
     hidden_strengths: tuple[Finding, ...]
     notes: tuple[str, ...]
+    shown: Earlier = Earlier({})  # what this report shows, for the reports after it
 
     def as_json(self) -> dict[str, Any]:
         """Plain JSON types only; numbers rounded to two decimals (half away from zero)."""

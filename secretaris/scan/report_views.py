@@ -25,7 +25,7 @@ def _readable(request, pk: int) -> FrozenReport:
     # The stored report (tens of kB) is only read when the cached page is missing.
     report = (
         FrozenReport.objects.select_related("scan__secretary", "scan__gemeente")
-        .defer("data")
+        .defer("data", "audience")
         .filter(scan_id=pk)
         .first()
     )
@@ -56,11 +56,12 @@ def plan_summary(report: FrozenReport) -> dict[str, Any] | None:
     }
 
 
-def full_document(report: FrozenReport):
-    """The whole report with its comparison and plan, as the page, the PDF and the CLI show it."""
+def full_document(report: FrozenReport, reader: Any = None):
+    """The whole report with its comparison and plan, as the page, the PDF and the CLI show
+    it; the comparison with the previous scan only for a `reader` who may read both."""
     return report_document(
         report,
-        reporting.comparison(report),
+        reporting.comparison(report, reader),
         plan_summary(report),
         reporting.previous_focus(report),
     )
@@ -70,7 +71,7 @@ def full_document(report: FrozenReport):
 def report(request, pk: int):
     report = _readable(request, pk)
     audit(request, "scan.report_opened", report.scan)
-    built = SimpleLazyObject(lambda: full_document(report))
+    built = SimpleLazyObject(lambda: full_document(report, request.user))
     return render(
         request,
         "scan/report.html",
@@ -79,6 +80,8 @@ def report(request, pk: int):
             "scan": report.scan,
             "document": SimpleLazyObject(lambda: render_html(built)),
             "contents": SimpleLazyObject(lambda: section_links(built)),
+            # The cached page differs for a reader who may not see the previous report.
+            "reader_key": request.user.pk,
             "is_secretary": request.user.pk == report.scan.secretary_id,
         },
     )
@@ -90,7 +93,9 @@ def report_pdf(request, pk: int):
 
     report = _readable(request, pk)
     audit(request, "scan.report_downloaded", report.scan)
-    response = HttpResponse(render_pdf(full_document(report)), content_type="application/pdf")
+    response = HttpResponse(
+        render_pdf(full_document(report, request.user)), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="ontwikkelscan-{report.scan_id}.pdf"'
     return response
 

@@ -1,6 +1,6 @@
 """From a closed scan's answers to its frozen report, and who may read it.
 
-`freeze_report(scan)` runs once, when the scan closes (see hooks.py): the report is
+`freeze_report(scan)` runs once, when the scan closes (hooks.scan_closed): the report is
 computed from the finished raters' answers as they are then, and only the report, the
 aggregated figures and the texts that may be shown, is stored. It is never recomputed,
 so no later change can be compared against it.
@@ -8,8 +8,11 @@ so no later change can be compared against it.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 
 from secretaris.accounts.access import grant as grant_role
@@ -18,7 +21,29 @@ from secretaris.scan.analysis import build_report
 from secretaris.scan.anonymity import plan_groups
 from secretaris.scan.models import Comment, DevelopmentPlan, FrozenReport, Rater, Scan
 from secretaris.scan.report_model import Comment as ReportComment
-from secretaris.scan.report_model import GroupSpec, ReportInput, Response
+from secretaris.scan.report_model import Earlier, GroupSpec, ReportInput, Response
+from secretaris.scan.sybil import mailbox
+
+NO_COMPARISON = (
+    "Een vergelijking met de vorige scan staat er niet in: de groep beoordelaars is te "
+    "weinig veranderd om dat te kunnen zonder dat iemands antwoorden herleidbaar worden."
+)
+
+
+def person_key(email: str) -> str:
+    """The same mailbox gives the same key in every scan; the key does not give the
+    address back (a keyed hash, with the site's secret key)."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), mailbox(email).encode(), hashlib.sha256)
+    return digest.hexdigest()[:16]
+
+
+def earlier_reports(scan: Scan):
+    """The frozen reports of the same secretary before this scan, oldest first."""
+    return (
+        FrozenReport.objects.filter(scan__secretary_id=scan.secretary_id)
+        .exclude(scan=scan)
+        .order_by("created_at")
+    )
 
 
 def report_input(scan: Scan) -> ReportInput:
@@ -41,6 +66,7 @@ def report_input(scan: Scan) -> ReportInput:
             group=spec[r.group_id].key,
             scores={a.indicator: a.score for a in r.answers.all() if a.indicator in codes},
             show_by_role=r.show_by_role,
+            person=person_key(r.email),
         )
         for r in raters
     )
@@ -64,6 +90,7 @@ def report_input(scan: Scan) -> ReportInput:
         comments=comments,
         k=scan.k,
         seed=scan.pk,
+        earlier=tuple(Earlier.from_json(r.audience) for r in earlier_reports(scan) if r.audience),
     )
 
 
@@ -74,12 +101,17 @@ def freeze_report(scan: Scan) -> FrozenReport:
         if existing:
             return existing
         inp = report_input(scan)
-        data = build_report(inp).as_json()
+        report = build_report(inp)
+        data = report.as_json()
         data["response"] = response(scan, inp)
         data["profile"] = profile_link(scan)
+        before = earlier_reports(scan).last()
+        if before is not None and not comparable(before.audience, report.shown.as_json(), scan.k):
+            data["notes"].append(NO_COMPARISON)
         return FrozenReport.objects.create(
             scan=scan,
             data=data,
+            audience=report.shown.as_json(),
             model_version=scan.model_version,
             finished_raters=sum(g["n"] for g in data["groups"]),
         )
@@ -155,6 +187,24 @@ def profile_link(scan: Scan) -> dict[str, Any] | None:
     }
 
 
+def on_scan_closed(sender: Any, scan: Scan, **kwargs: Any) -> None:
+    """Receiver of hooks.scan_closed: freeze the report in the closing transaction, so
+    that no later change (a late answer, a rater removed) can be compared against it."""
+    freeze_report(scan)
+
+
+def comparable(before: dict[str, Any], now: dict[str, Any], k: int) -> bool:
+    """Two reports' "Alle anderen" may be set side by side when they stand for the same
+    people, or when each has either nobody or at least k people the other has not (people
+    shown by role, whose answers are known anyway, do not count)."""
+    if not before or not now:
+        return False
+    known = set(before.get("known", ())) | set(now.get("known", ()))
+    old = set(before.get("everyone", ())) - known
+    new = set(now.get("everyone", ())) - known
+    return all(len(d) == 0 or len(d) >= k for d in (old - new, new - old))
+
+
 def previous_report(report: FrozenReport) -> FrozenReport | None:
     """The same secretary's previous frozen report (a repeat measurement), if any."""
     return (
@@ -197,10 +247,19 @@ def previous_focus(report: FrozenReport) -> list[str]:
     return list(plan.focus) if plan else []
 
 
-def comparison(report: FrozenReport) -> list[dict[str, Any]] | None:
-    """Per competency the others' mean now and in the previous scan (where both shown)."""
+def comparison(report: FrozenReport, reader: Any = None) -> list[dict[str, Any]] | None:
+    """Per competency the others' mean now and in the previous scan (where both shown).
+
+    None when the two reports' raters differ by 1..k-1 people (the note in the report says
+    why), or when `reader` may not read the previous report (a coach sees only what they
+    were let into).
+    """
     before = previous_report(report)
     if before is None:
+        return None
+    if reader is not None and not may_read(reader, before):
+        return None
+    if not comparable(before.audience, report.audience, report.scan.k):
         return None
     old = {c["key"]: c for c in before.data["competencies"]}
     rows = []

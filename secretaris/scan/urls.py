@@ -24,6 +24,12 @@ urlpatterns = [
         views.reinvite,
         name="reinvite",
     ),
+    path(
+        "ontwikkelscan/<int:pk>/beoordelaars/<int:rater_pk>/bevestigen/",
+        views.confirm_rater,
+        name="confirm_rater",
+    ),
+    path("ontwikkelscan/<int:pk>/akkoord/", views.accept, name="accept"),
     path("ontwikkelscan/<int:pk>/goedkeuren/", views.approve, name="approve"),
     path("ontwikkelscan/<int:pk>/uitnodigen/", views.invite, name="invite"),
     path("ontwikkelscan/<int:pk>/herinneren/", views.remind, name="remind"),

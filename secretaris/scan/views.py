@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from secretaris.accounts.access import get_object_for, has_access, objects_for
+from secretaris.accounts.access import get_object_for, has_access, is_beheerder, objects_for
 from secretaris.accounts.audit import audit
 from secretaris.competencies.model import CURRENT_VERSION, MODELS, get_model
 from secretaris.scan import invitations
@@ -36,6 +36,7 @@ from secretaris.scan.forms import (
 )
 from secretaris.scan.models import (
     AlreadyFinished,
+    NotReady,
     Rater,
     Scan,
     ScanClosed,
@@ -43,6 +44,7 @@ from secretaris.scan.models import (
     newest_definitief_profile,
     start_scan,
 )
+from secretaris.scan.sybil import scan_flags
 from secretaris.scan.tokens import rater_for
 
 CONFLICT = (
@@ -55,6 +57,21 @@ def _scan(request: HttpRequest, pk: int, role: str = "bewerker") -> Scan:
     return get_object_for(
         request, Scan.objects.select_related("gemeente", "secretary", "coordinator"), role, pk=pk
     )
+
+
+ONLY_COORDINATOR = (
+    "Dit doet alleen de coördinator. Zo kijkt er altijd iemand anders dan de secretaris mee "
+    "naar wie er een uitnodiging krijgt."
+)
+
+
+def _visible_raters(request: HttpRequest, scan: Scan):
+    """The coordinator (and a beheerder) see every rater; anyone else, the secretary
+    included, only the proposals still waiting for approval: after approval, counts only."""
+    raters = scan.raters.select_related("group", "scan").order_by("group__position", "name")
+    if scan.is_coordinator(request.user) or is_beheerder(request.user):
+        return raters
+    return raters.filter(approved=False)
 
 
 @login_required
@@ -128,7 +145,8 @@ def new(request):
 @login_required
 def dashboard(request, pk: int):
     scan = _scan(request, pk)
-    raters = scan.raters.select_related("group").order_by("group__position", "name")
+    raters = _visible_raters(request, scan)
+    is_coordinator = scan.is_coordinator(request.user)
     return render(
         request,
         "scan/dashboard.html",
@@ -136,9 +154,15 @@ def dashboard(request, pk: int):
             "scan": scan,
             "progress": scan.progress(),
             "raters": raters,
-            "to_approve": sum(1 for r in raters if not r.approved),
-            "to_invite": sum(1 for r in raters if r.approved and not r.invited_at),
-            "may_approve": scan.may_approve(request.user),
+            "to_approve": scan.raters.filter(approved=False).count(),
+            "to_invite": scan.raters.filter(approved=True, invited_at__isnull=True).count()
+            if is_coordinator
+            else 0,
+            "may_approve": is_coordinator,
+            "is_coordinator": is_coordinator,
+            "may_accept": scan.secretary_accepted_at is None
+            and request.user.pk == scan.secretary_id,
+            "problems": scan.approval_problems() if scan.status == Scan.CONCEPT else [],
             "close_form": CloseForm(),
             "now": timezone.now(),
         },
@@ -229,7 +253,11 @@ def raters(request, pk: int):
                 "Ze krijgen pas een uitnodiging als de lijst is goedgekeurd.",
             )
             return redirect("scan:raters", scan.pk)
-    listed = scan.raters.select_related("group", "scan").order_by("group__position", "name")
+    listed = list(_visible_raters(request, scan))
+    is_coordinator = scan.is_coordinator(request.user)
+    flagged = scan_flags(scan) if is_coordinator else {}
+    for rater in listed:
+        rater.flags = flagged.get(rater.pk, [])
     return render(
         request,
         "scan/raters.html",
@@ -238,17 +266,45 @@ def raters(request, pk: int):
             "form": form,
             "raters": listed,
             "groups": scan.enabled_groups(),
-            "may_approve": scan.may_approve(request.user),
-            "to_approve": sum(1 for r in listed if not r.approved),
+            "may_approve": is_coordinator,
+            "to_approve": scan.raters.filter(approved=False).count(),
         },
     )
 
 
 @login_required
 @require_POST
+def confirm_rater(request, pk: int, rater_pk: int):
+    """The coordinator looked at one flagged address and lets it stand."""
+    scan = _scan(request, pk)
+    if not scan.is_coordinator(request.user):
+        messages.error(request, ONLY_COORDINATOR)
+        return redirect("scan:raters", scan.pk)
+    rater = get_object_or_404(scan.raters, pk=rater_pk, approved=False)
+    Rater.objects.filter(pk=rater.pk).update(flag_confirmed_at=timezone.now())
+    audit(request, "scan.rater_flag_confirmed", scan, rater=rater.pk)
+    messages.success(request, f"U hebt het adres van {rater.name} bevestigd.")
+    return redirect("scan:raters", scan.pk)
+
+
+@login_required
+@require_POST
+def accept(request, pk: int):
+    """The secretary agrees to the scan someone else started about them."""
+    scan = _scan(request, pk, "eigenaar")
+    if request.user.pk != scan.secretary_id:
+        raise Http404
+    if scan.accept():
+        audit(request, "scan.accepted", scan)
+        messages.success(request, "U doet mee. De coördinator kan nu de lijst goedkeuren.")
+    return redirect(scan)
+
+
+@login_required
+@require_POST
 def remove_rater(request, pk: int, rater_pk: int):
     scan = _scan(request, pk)
-    rater = get_object_or_404(scan.raters.select_related("scan"), pk=rater_pk)
+    rater = get_object_or_404(_visible_raters(request, scan), pk=rater_pk)
     if not rater.is_removable:
         messages.error(request, f"{rater.name} is al begonnen en kan niet meer weg.")
     else:
@@ -262,10 +318,15 @@ def remove_rater(request, pk: int, rater_pk: int):
 @require_POST
 def approve(request, pk: int):
     scan = _scan(request, pk)
-    if not scan.may_approve(request.user):
-        messages.error(request, "Alleen de coördinator keurt de lijst goed.")
+    if not scan.is_coordinator(request.user):
+        messages.error(request, ONLY_COORDINATOR)
         return redirect(scan)
-    approved = scan.approve_raters()
+    try:
+        approved = scan.approve_raters()
+    except NotReady as exc:
+        for problem in exc.problems:
+            messages.error(request, problem)
+        return redirect(scan)
     audit(request, "scan.approve", scan, count=approved)
     if approved:
         messages.success(
@@ -280,6 +341,9 @@ def approve(request, pk: int):
 @require_POST
 def invite(request, pk: int):
     scan = _scan(request, pk)
+    if not scan.is_coordinator(request.user):
+        messages.error(request, ONLY_COORDINATOR)
+        return redirect(scan)
     try:
         outcome = invitations.invite(scan)
     except invitations.NotOpen:
@@ -298,6 +362,9 @@ def invite(request, pk: int):
 @require_POST
 def reinvite(request, pk: int, rater_pk: int):
     scan = _scan(request, pk)
+    if not scan.is_coordinator(request.user):
+        messages.error(request, ONLY_COORDINATOR)
+        return redirect(scan)
     rater = get_object_or_404(scan.raters, pk=rater_pk, approved=True)
     try:
         outcome = invitations.invite(scan, scan.raters.filter(pk=rater.pk))
@@ -318,6 +385,9 @@ def reinvite(request, pk: int, rater_pk: int):
 @require_POST
 def remind(request, pk: int):
     scan = _scan(request, pk)
+    if not scan.is_coordinator(request.user):
+        messages.error(request, ONLY_COORDINATOR)
+        return redirect(scan)
     outcome = invitations.remind(scan)
     audit(request, "scan.remind", scan, sent=outcome.sent, failed=len(outcome.failed))
     if not outcome.sent and not outcome.failed:

@@ -38,7 +38,10 @@ def scan_server(tmp_path_factory):
             "EMAIL_HOST": smtp.host,
             "EMAIL_PORT": str(smtp.port),
         }
-        setup = [["gebruiker", "carol", "--email", "carol@example.nl", "--naam", "Carol de Jong"]]
+        setup = [
+            ["gebruiker", "carol", "--email", "carol@example.nl", "--naam", "Carol de Jong"],
+            ["gebruiker", "dave", "--email", "dave@example.nl", "--naam", "Dave Dekker"],
+        ]
         with running_server(
             tmp, database="secretaris_browser_scan", setup=setup, port=port, extra_env=mail
         ):
@@ -49,13 +52,20 @@ def no_sideways_scrolling(page) -> bool:
     return not page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
 
 
-def set_up_scan(page, url: str) -> None:
-    """Carol makes a scan for herself, nominates three people and invites them."""
+def log_in(page, url: str, username: str) -> None:
+    page.context.clear_cookies()
     page.goto(url + "/account/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("carol")
+    page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state()
+
+
+def set_up_scan(page, url: str) -> None:
+    """Carol makes a scan for herself, names Dave coordinator and nominates three people
+    (one of them at a look-alike of her own address); Dave confirms it, approves the list
+    and sends the invitations."""
+    log_in(page, url, "carol")
     page.goto(url + "/ontwikkelscan/")
     assert_accessible(page)
     page.get_by_role("link", name="Nieuwe ontwikkelscan").click()
@@ -78,12 +88,24 @@ def set_up_scan(page, url: str) -> None:
     page.get_by_label("Plak de lijst").fill(
         "Bea Burgemeester, bea@utrecht.nl, burgemeester\n"
         "Wim Wethouder; wim@utrecht.nl; wethouder\n"
-        "Mia Manager\tmia@utrecht.nl\tMT"
+        "Mia Manager\tcarol+mt@example.nl\tMT"
     )
     page.get_by_role("button", name="Op de lijst zetten").click()
     page.wait_for_load_state()
     assert "3 beoordelaars zijn toegevoegd" in page.content()
     assert_accessible(page)
+    scan_url = page.url.rsplit("/beoordelaars/", 1)[0]
+    page.goto(scan_url + "/instellingen/")
+    page.get_by_label("Coördinator (gebruikersnaam)").fill("dave")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_load_state()
+    log_in(page, url, "dave")
+    page.goto(scan_url + "/beoordelaars/")
+    assert "het eigen e-mailadres van de secretaris" in page.content()
+    assert_accessible(page)
+    page.screenshot(path="/tmp/secretaris-scan-coordinator.png", full_page=True)
+    page.get_by_role("button", name=re.compile("Klopt, bevestigen")).click()
+    page.wait_for_load_state()
     page.get_by_role("button", name=re.compile("Lijst goedkeuren")).click()
     page.wait_for_load_state()
     page.get_by_role("button", name=re.compile("Uitnodigingen versturen")).click()

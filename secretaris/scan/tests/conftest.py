@@ -39,16 +39,22 @@ def charlie(db):
     return make_user("charlie")
 
 
-@pytest.fixture
-def scan(alice, bob) -> Scan:
-    """A concept scan for Alice, made by Bob (so Bob is the coordinator)."""
-    return start_scan(
+def new_scan(alice, bob) -> Scan:
+    """A concept scan for Alice, made by Bob (so Bob is the coordinator); Alice agreed."""
+    scan = start_scan(
         gemeente=Gemeente.objects.get(code="GM1900"),
         secretary=alice,
         created_by=bob,
         deadline=timezone.now() + timedelta(days=14),
         situational=SITUATIONAL,
     )
+    scan.accept()
+    return scan
+
+
+@pytest.fixture
+def scan(alice, bob) -> Scan:
+    return new_scan(alice, bob)
 
 
 def add_rater(scan: Scan, group: str, name: str, email: str, **fields) -> Rater:

@@ -94,11 +94,11 @@ def test_with_a_coordinator_only_the_coordinator_approves_the_list(client, scan,
     assert AuditEvent.objects.filter(action="scan.approve", user=bob).exists()
 
 
-def test_without_a_coordinator_the_secretary_approves(client, scan, alice):
+def test_without_a_coordinator_nobody_approves_not_even_the_secretary(client, scan, alice):
     Scan.objects.filter(pk=scan.pk).update(coordinator=None)
     client.force_login(alice)
     client.post(reverse("scan:approve", args=[scan.pk]))
-    assert Scan.objects.get().status == Scan.UITNODIGEN
+    assert Scan.objects.get().status == Scan.CONCEPT
 
 
 # --- Making a scan -------------------------------------------------------------------------
@@ -204,7 +204,7 @@ def test_a_scan_cannot_rename_a_secretary_who_has_a_name(client, alice, bob):
     assert alice.get_full_name() == "Alice Aerts"
 
 
-def test_a_new_scan_refuses_a_past_deadline_an_unknown_secretary_and_k_below_2(client, alice):
+def test_a_new_scan_refuses_a_past_deadline_an_unknown_secretary_and_k_below_3(client, alice):
     client.force_login(alice)
     page = client.post(
         reverse("scan:new"),
@@ -212,13 +212,13 @@ def test_a_new_scan_refuses_a_past_deadline_an_unknown_secretary_and_k_below_2(c
             "gemeente": "GM0344",
             "secretary": "niemand",
             "deadline": timezone.localdate().isoformat(),
-            "k": "1",
+            "k": "2",
             "title": "x",
         },
     ).content.decode()
     assert "Er is geen gebruiker &#x27;niemand&#x27;" in page
     assert "Kies een datum na vandaag." in page
-    assert "Kies 2 of meer" in page
+    assert "Kies 3 of meer" in page
     assert not Scan.objects.exists()
 
 

@@ -10,6 +10,7 @@ from secretaris.scan import groups as presets
 from secretaris.scan.models import (
     Answer,
     Comment,
+    FrozenReport,
     RaterGroup,
     Scan,
     ScanClosed,
@@ -97,13 +98,32 @@ def test_approving_the_list_makes_a_concept_scan_ready_for_invitations(scan, wet
     assert scan.lock_version == 1
 
 
-def test_closing_happens_once_and_freezes_the_report_through_the_hook(scan, wethouder, monkeypatch):
+def test_closing_happens_once_and_freezes_the_report_through_the_hook(scan, wethouder):
+    from secretaris.scan.hooks import scan_closed
+
     calls = []
-    monkeypatch.setattr("secretaris.scan.hooks.on_scan_closed", calls.append)
-    open_with_link(scan, wethouder)
-    assert scan.close() is True
-    assert scan.close() is False
+    scan_closed.connect(lambda sender, scan, **kw: calls.append(scan), weak=False, dispatch_uid="t")
+    try:
+        open_with_link(scan, wethouder)
+        assert scan.close() is True
+        assert scan.close() is False
+    finally:
+        scan_closed.disconnect(dispatch_uid="t")
     assert calls == [scan] and scan.status == Scan.GESLOTEN and scan.closed_at
+    assert FrozenReport.objects.filter(scan=scan).count() == 1
+
+
+def test_the_scan_modules_import_each_other_one_way_only():
+    import ast
+    from pathlib import Path
+
+    source = Path(__file__).parents[1] / "hooks.py"
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(source.read_text()))
+        if isinstance(node, ast.ImportFrom)
+    }
+    assert not any(m and m.startswith("secretaris.scan") for m in imported)
 
 
 def test_a_closed_scan_takes_no_more_answers(scan, wethouder):
@@ -154,3 +174,14 @@ def test_the_newest_definitief_profielschets_that_one_may_read_is_used(alice, ch
     profile.finalise(alice, profile.lock_version)
     assert newest_definitief_profile(gemeente, alice) == profile
     assert newest_definitief_profile(gemeente, charlie) is None  # no access, no peeking
+
+
+@pytest.mark.parametrize(("floor", "fixed"), [(2, 3), (3, 3), (5, 5)])
+def test_k_is_fixed_at_approval_and_settings_raise_but_never_lower_the_floor(
+    scan, wethouder, settings, floor, fixed
+):
+    settings.SCAN_MIN_K = floor
+    scan.approve_raters()
+    assert scan.k == fixed
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Scan.objects.filter(pk=scan.pk).update(k=2)

@@ -148,6 +148,7 @@ def test_a_repeat_scan_is_compared_with_the_previous_one(client, closed_scan, al
         deadline=timezone.now() + timedelta(days=14),
         situational=["adviesvaardigheid", "samenwerken"],
     )
+    second.accept()
     raters = [add_rater(second, "directie", f"MT {i}", f"mt{i}@gemeente.nl") for i in range(3)]
     second.approve_raters()
     second.mark_open()

@@ -120,23 +120,62 @@ def test_a_recently_closed_scan_is_kept(scan):
     assert [r.scan_id for r in purge_personal_data(days=29)] == [recent.pk]
 
 
-def test_open_and_concept_scans_are_never_touched(scan, alice):
-    from secretaris.scan.models import start_scan
+def test_open_concept_and_stuck_scans_are_purged_by_age_too(scan, alice, bob):
+    from secretaris.scan.tests.conftest import new_scan
 
     add_rater(scan, "directie", "MT 1", "mt1@gemeente.nl")
     scan.approve_raters()
     scan.mark_open()
-    concept = start_scan(
-        gemeente=scan.gemeente,
-        secretary=alice,
-        created_by=alice,
-        deadline=timezone.now() + timedelta(days=3),
-        situational=[],
+    answer_everything(scan, Rater.objects.get(email="mt1@gemeente.nl"), 4)
+    concept = new_scan(alice, bob)
+    add_rater(concept, "directie", "MT 2", "mt2@gemeente.nl")
+    fresh = new_scan(alice, bob)
+    Scan.objects.exclude(pk=fresh.pk).update(deadline=timezone.now() - LONG_AGO)
+    results = purge_personal_data()
+    assert sorted(r.scan_id for r in results) == sorted([scan.pk, concept.pk])
+    assert {r.status for r in results} == {"Open", "Concept"}
+    assert not Rater.objects.exclude(scan=fresh).exists()
+    assert not Answer.objects.exists() and not Comment.objects.exists()
+    assert Rater.objects.filter(scan=fresh).count() == 1  # Alice herself, still in time
+    assert AuditEvent.objects.filter(action="scan.personal_data_deleted").count() == 2
+
+
+def test_a_purge_deletes_the_cached_report_pages_with_their_comments(
+    old_scan, alice, client, settings, tmp_path
+):
+    import pickle
+    import zlib
+
+    from django.core.cache import caches
+    from django.urls import reverse
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    assert caches["default"]._dir == str(tmp_path / "cache")
+    Scan.objects.filter(pk=old_scan.pk).update(closed_at=timezone.now())
+    client.force_login(alice)
+    assert (
+        "Goed werk van MT 1"
+        in client.get(reverse("scan:report", args=[old_scan.pk])).content.decode()
     )
-    Scan.objects.update(created_at=timezone.now() - LONG_AGO)
-    assert purge_personal_data(days=0) == []
-    assert Rater.objects.filter(scan=scan).count() == 2
-    assert Rater.objects.filter(scan=concept).count() == 1
+
+    def cached_text() -> str:
+        texts = []
+        for path in (tmp_path / "cache").glob("*.djcache"):
+            with path.open("rb") as f:
+                pickle.load(f)
+                texts.append(str(pickle.loads(zlib.decompress(f.read()))))
+        return "\n".join(texts)
+
+    assert "Goed werk van MT 1" in cached_text()
+    call_command("opschonen", "--dagen", "0")
+    assert "Goed werk van MT 1" not in cached_text()
+    page = client.get(reverse("scan:report", args=[old_scan.pk])).content.decode()
+    assert "Goed werk van MT 1" not in page
 
 
 def test_comments_kept_and_later_released_go_at_the_next_run(old_scan):

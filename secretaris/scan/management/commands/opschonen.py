@@ -1,4 +1,4 @@
-"""`secretaris opschonen`: delete the personal data of old closed scans (see scan/retention.py)."""
+"""`secretaris opschonen`: delete the personal data of old scans (see scan/retention.py)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ from secretaris.scan.retention import PurgeResult, purge_personal_data, retentio
 class Command(BaseCommand):
     help = (
         "Verwijdert de persoonsgegevens van ontwikkelscans die langer dan een bewaartermijn "
-        "gesloten zijn: de beoordelaars (namen, e-mailadressen, links) met hun antwoorden en "
+        "gesloten zijn, of (nooit gesloten) langer dan die termijn over hun einddatum, wat "
+        "hun status ook is: de beoordelaars (namen, e-mailadressen, links) met hun antwoorden en "
         "opmerkingen, en de opmerkingen in het rapport als de secretaris die niet wilde "
-        "bewaren. De cijfers in het rapport blijven. Elke verwijdering komt in het auditlog. "
+        "bewaren, en kopieën van het rapport in de cache. De cijfers in het rapport "
+        "blijven. Elke verwijdering komt in het auditlog. "
         "Veilig om elke dag te draaien (cron). "
         "Voorbeeld: secretaris opschonen --dagen 365 --droog"
     )
@@ -27,7 +29,8 @@ class Command(BaseCommand):
             type=int,
             default=None,
             metavar="N",
-            help="Bewaartermijn in dagen na het sluiten van de scan. Standaard de "
+            help="Bewaartermijn in dagen na het sluiten (of de einddatum) van de scan. "
+            "Standaard de "
             f"instelling SCAN_RETENTION_DAYS (nu {retention_days()}).",
         )
         parser.add_argument(
@@ -45,8 +48,8 @@ class Command(BaseCommand):
             self.stdout.write(describe(result))
         if not results:
             self.stdout.write(
-                f"Niets op te schonen: geen scan die langer dan {days} dagen gesloten is "
-                "heeft nog persoonsgegevens."
+                f"Niets op te schonen: geen scan die langer dan {days} dagen gesloten (of "
+                "over zijn einddatum) is, heeft nog persoonsgegevens."
             )
         elif options["droog"]:
             self.stdout.write(f"Proefdraai: {len(results)} scan(s); er is niets verwijderd.")
@@ -74,6 +77,8 @@ def describe(result: PurgeResult) -> str:
     if result.comments_kept:
         report = "de opmerkingen in het rapport blijven, op verzoek van de secretaris"
     return (
-        f"Scan {result.scan_id} ({result.scan}, gesloten op {nl_date(result.closed_on)}): "
+        f"Scan {result.scan_id} ({result.scan}, {result.status.lower()}, "
+        f"{'gesloten' if result.status == 'Gesloten' else 'einddatum'} "
+        f"{nl_date(result.closed_on)}): "
         f"{done}; {report}."
     )
