@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "secretaris.dossier",
     "secretaris.profiles",
     "secretaris.scan",
+    "secretaris.selection",
 ]
 
 MIDDLEWARE = [
@@ -223,6 +224,12 @@ LOGGING = {
 }
 
 SCAN_RETENTION_DAYS = envint("SCAN_RETENTION_DAYS", 365)  # secretaris opschonen
+
+# Candidates' CVs and letters: outside STATIC_ROOT, served only by an access-checked view.
+SELECTION_PRIVATE_DIR = Path(
+    os.environ.get("SELECTION_PRIVATE_DIR", DATA_DIR / "private" / "selectie")
+)
+SELECTION_UPLOAD_MAX_BYTES = envint("SELECTION_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 
 # Online sources for `secretaris data update` (overridable for tests and mirrors).
 CBS_ODATA_URL = os.environ.get("CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("secretaris.dossier.urls")),
     path("profielschetsen/", include("secretaris.profiles.urls")),
     path("", include("secretaris.scan.urls")),  # /ontwikkelscan/ and /scan/antwoord/
+    path("selectie/", include("secretaris.selection.urls")),
     path("account/", include("secretaris.accounts.urls")),
     path("beheer/", admin.site.urls),
 ]
