@@ -13,6 +13,7 @@ COMMANDS: dict[str, str] = {
     "dossier": "Het gemeentedossier van één gemeente (tekst of --json).",
     "profielschets": "De standaard-profielschets van een gemeente (PDF, Word of --json).",
     "scan": "De ontwikkelscan: herinneringen, link, demo, rapport.",
+    "selectie": "De selectieprocedure: demo, advies aan het college (tekst, JSON, PDF, Word).",
     "opschonen": "Persoonsgegevens van oude, gesloten scans verwijderen.",
     "raadsgrootte": "Raadsgrootte en maximum aantal wethouders bij een aantal inwoners.",
     "zetelverdeling": "Zetelverdeling volgens de Kieswet (JSON op stdin).",

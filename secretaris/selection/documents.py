@@ -119,7 +119,7 @@ def advice_document(procedure: Procedure) -> Document:
 
     places = ranking(totals) if totals else {}
     candidates = sorted(board.candidates, key=lambda c: (places.get(c.pk, 99), c.name))
-    members = list(procedure.members.select_related("user").order_by("role"))
+    members = procedure.committee()
     proposed = procedure.proposed
     sections = [
         _advice(procedure, proposed),
@@ -228,20 +228,20 @@ def _procedure(procedure: Procedure, board: Board) -> Section:
     ]
     counts = (
         ("Sollicitanten", str(len(candidates))),
-        ("Eerste ronde", str(sum(c.in_round(1) for c in candidates))),
-        ("Tweede ronde", str(sum(c.in_round(2) for c in candidates))),
+        ("Gesprek in de eerste ronde", str(sum(c.in_round(1) for c in candidates))),
+        ("Gesprek in de tweede ronde", str(sum(c.in_round(2) for c in candidates))),
     )
-    return Section(
-        "De procedure",
-        (
-            Paragraph(
-                "Elk lid vulde na elk gesprek zelf een scorekaart in, voordat de commissie "
-                "over de kandidaat sprak. Pas daarna zagen de leden elkaars scores. Zo "
-                "beïnvloedden zij elkaar niet vooraf."
-            ),
-            KeyValues(counts + tuple(dated)),
+    blocks: list[Any] = [
+        Paragraph(
+            "Elk lid vulde na elk gesprek zelf een scorekaart in, voordat de commissie "
+            "over de kandidaat sprak. Pas daarna zagen de leden elkaars scores. Zo "
+            "beïnvloedden zij elkaar niet vooraf."
         ),
-    )
+        KeyValues(counts),
+    ]
+    if dated:
+        blocks += [Paragraph("**Data per fase**"), KeyValues(tuple(dated))]
+    return Section("De procedure", tuple(blocks))
 
 
 def _candidates(board: Board, candidates: list, totals: dict, places: dict) -> Section:
@@ -342,3 +342,56 @@ def _or_advice(procedure: Procedure) -> Section:
     else:
         blocks = [Paragraph("Het advies van de ondernemingsraad is nog niet vastgelegd.")]
     return Section("Advies van de ondernemingsraad", tuple(blocks))
+
+
+def advice_json(procedure: Procedure) -> dict[str, Any]:
+    """The advice as data, for `secretaris selectie advies ID --json`."""
+    board = Board.load(procedure, last_round(procedure))
+    totals = board.formula_scores()
+    from secretaris.selection.scoring import ranking
+
+    places = ranking(totals) if totals else {}
+    labels = dict(ADVICES)
+    candidates = []
+    for c in sorted(board.candidates, key=lambda c: (places.get(c.pk, 99), c.name)):
+        submitted = board.submitted(c)
+        item: dict[str, Any] = {
+            "name": c.name,
+            "formula": float(totals[c.pk]) if c.pk in totals else None,
+            "formula_place": places.get(c.pk),
+            "committee_place": c.committee_rank,
+            "advices": {
+                label: sum(card.advice == key for _, card in submitted) for key, label in ADVICES
+            },
+            "complete": board.is_complete(c),
+        }
+        if procedure.show_individual_scores:
+            item["by_member"] = {
+                m.name: {"scores": card.scores, "advice": labels[card.advice]}
+                for m, card in submitted
+            }
+        candidates.append(item)
+    return {
+        "procedure": str(procedure.pk),
+        "title": procedure.title,
+        "gemeente": procedure.gemeente.name,
+        "phase": procedure.phase_label,
+        "round": board.round,
+        "proposed": procedure.proposed.name if procedure.proposed else None,
+        "reasons": procedure.advice_reasons,
+        "committee": [
+            {"name": m.name, "role": m.get_role_display(), "function": m.function}
+            for m in procedure.committee()
+        ],
+        "criteria": [
+            {"key": c.key, "name": c.name, "weight": procedure.weights()[c.key]}
+            for c in procedure.competencies()
+        ],
+        "candidates": candidates,
+        "or_advice": {
+            "advice": procedure.get_or_advice_display() or None,
+            "date": procedure.or_advice_date.isoformat() if procedure.or_advice_date else None,
+            "text": procedure.or_advice_text,
+            "missing_reason": procedure.or_advice_missing_reason,
+        },
+    }

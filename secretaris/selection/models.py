@@ -133,8 +133,11 @@ class Procedure(models.Model):
         value = self.phase_dates.get(phase)
         return date.fromisoformat(value) if value else None
 
-    def scorers(self) -> models.QuerySet[Member]:
-        return self.members.filter(role__in=Member.SCORING_ROLES)
+    def committee(self) -> list[Member]:
+        """The members, chair first, in the order of Member.ROLES, then by name."""
+        order = [key for key, _ in Member.ROLES]
+        members = self.members.select_related("user")
+        return sorted(members, key=lambda m: (order.index(m.role), m.name))
 
 
 class Member(models.Model):

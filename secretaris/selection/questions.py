@@ -21,10 +21,6 @@ STAR_PROBES = (
 )
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def questions_for(competency: Competency, round: int) -> list[str]:
     """Two STAR questions for `competency` in round 1 or 2, built on its indicators."""
     start = (round - 1) * QUESTIONS_PER_CRITERION
@@ -32,8 +28,8 @@ def questions_for(competency: Competency, round: int) -> list[str]:
     if len(indicators) < QUESTIONS_PER_CRITERION:  # a short list: start again from the top
         indicators = competency.indicators[:QUESTIONS_PER_CRITERION]
     return [
-        "Vertel over een situatie uit uw eigen werk waarin u dit deed: "
-        f"‘{_lower_first(indicator.text.rstrip('.'))}’. Wat was er aan de hand en wat deed u?"
+        f"Vertel over een keer dat dit gedrag van u nodig was: ‘{indicator.text}’ Wat speelde "
+        "er, en wat deed u zelf?"
         for indicator in indicators
     ]
 

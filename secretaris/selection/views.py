@@ -119,7 +119,7 @@ def detail(request, member):
         for c in candidates
     ]
     hidden = procedure.candidates.count() - len(candidates)
-    members = procedure.members.select_related("user").order_by("role")
+    members = procedure.committee()
     dates = [(label, procedure.phase_date(key), key == procedure.phase) for key, label in PHASES]
     context = {
         "member": member,
@@ -161,7 +161,7 @@ def committee(request, member):
                     "verstuurd. Probeer het later opnieuw met 'Opnieuw uitnodigen'.",
                 )
             return redirect("selection:committee", procedure.pk)
-    members = procedure.members.select_related("user").order_by("role")
+    members = procedure.committee()
     return render(
         request,
         "selection/committee.html",

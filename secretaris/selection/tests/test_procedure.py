@@ -28,7 +28,7 @@ def test_the_kit_has_two_star_questions_per_criterion_per_round(procedure):
         assert questions.count() == 2 * len(procedure.criteria)
     first = procedure.questions.filter(round=1).first().text
     second = procedure.questions.filter(round=2).first().text
-    assert first.startswith("Vertel over een situatie") and first != second
+    assert first.startswith("Vertel over een keer") and first != second
 
 
 def test_a_concept_profile_cannot_start_a_procedure(db):
