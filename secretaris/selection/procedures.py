@@ -110,6 +110,9 @@ def invite_member(
         user = users.objects.create_user(
             username=_free_username(email), email=email, first_name=first, last_name=last
         )  # no password: chosen through the link in the email
+    elif not user.get_full_name() and first:
+        user.first_name, user.last_name = first, last
+        user.save(update_fields=["first_name", "last_name"])
     if procedure.members.filter(user=user).exists():
         raise AlreadyMember
     member = Member.objects.create(procedure=procedure, user=user, role=role, function=function)
