@@ -28,6 +28,8 @@ class Board:
     candidates: list[Candidate]
     recused: set[tuple[UUID, UUID]] = field(default_factory=set)  # (member id, candidate id)
     cards: dict[tuple[UUID, UUID], Scorecard] = field(default_factory=dict)  # submitted only
+    _expected: dict[UUID, list[Member]] = field(default_factory=dict, repr=False)
+    _submitted: dict[UUID, list] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, procedure: Procedure, round: int) -> Board:
@@ -51,14 +53,20 @@ class Board:
         return (member.pk, candidate.pk) in self.recused
 
     def expected(self, candidate: Candidate) -> list[Member]:
-        return [m for m in self.members if m.scores and not self.is_recused(m, candidate)]
+        if candidate.pk not in self._expected:
+            self._expected[candidate.pk] = [
+                m for m in self.members if m.scores and not self.is_recused(m, candidate)
+            ]
+        return self._expected[candidate.pk]
 
     def submitted(self, candidate: Candidate) -> list[tuple[Member, Scorecard]]:
-        return [
-            (m, self.cards[(m.pk, candidate.pk)])
-            for m in self.expected(candidate)
-            if (m.pk, candidate.pk) in self.cards
-        ]
+        if candidate.pk not in self._submitted:
+            self._submitted[candidate.pk] = [
+                (m, self.cards[(m.pk, candidate.pk)])
+                for m in self.expected(candidate)
+                if (m.pk, candidate.pk) in self.cards
+            ]
+        return self._submitted[candidate.pk]
 
     def is_complete(self, candidate: Candidate) -> bool:
         expected = self.expected(candidate)

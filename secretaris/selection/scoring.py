@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from statistics import median
+from functools import cached_property
 
 SCALE = (1, 2, 3, 4, 5)
 OUTLIER_DISTANCE = 2
@@ -48,16 +48,22 @@ class Spread:
     def range(self) -> int:
         return self.high - self.low
 
+    @cached_property
+    def twice_median(self) -> int:
+        """2 × the median, a whole number for whole scores (exact without Fractions)."""
+        n, s = len(self.scores), self.scores
+        return 2 * s[n // 2] if n % 2 else s[n // 2 - 1] + s[n // 2]
+
     @property
     def median(self) -> Fraction:
-        return Fraction(median(self.scores))
+        return Fraction(self.twice_median, 2)
 
     @property
     def disagreement(self) -> bool:
         return self.range >= DISAGREEMENT_RANGE
 
     def is_outlier(self, score: int) -> bool:
-        return abs(score - self.median) >= OUTLIER_DISTANCE
+        return abs(2 * score - self.twice_median) >= 2 * OUTLIER_DISTANCE
 
 
 def spread(scores: Sequence[int]) -> Spread:

@@ -20,6 +20,7 @@ from secretaris.selection import uploads
 from secretaris.selection.access import candidate_for, procedure_view, visible_candidates
 from secretaris.selection.board import Board
 from secretaris.selection.calibration import as_json, calibrate
+from secretaris.selection.calibration_html import candidate_table
 from secretaris.selection.forms import (
     AdviceForm,
     CandidateForm,
@@ -508,6 +509,8 @@ def calibration(request, member, round):
     result = calibrate(board, member)
     if request.GET.get("format") == "json":
         return JsonResponse(as_json(result))
+    for item in result.candidates:
+        item.table = candidate_table(item) if item.rows else ""
     rank_form = None
     if member.manages and result.ranking_shown:
         visible = [c.candidate for c in result.candidates]

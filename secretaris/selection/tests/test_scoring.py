@@ -35,3 +35,13 @@ def test_no_scores_is_an_error_rather_than_a_zero():
         scoring.formula_score([], {"a": 1})
     with pytest.raises(ValueError):
         scoring.spread([])
+
+
+def test_the_median_matches_the_statistics_module_for_any_scores():
+    import random
+    from statistics import median
+
+    rng = random.Random(7)
+    for _ in range(500):
+        scores = [rng.randint(1, 5) for _ in range(rng.randint(1, 9))]
+        assert scoring.spread(scores).median == Fraction(median(scores))
