@@ -16,6 +16,7 @@ SCRIPTS = [
     "profile_editor.py",
     "scan_round.py",
     "scan_submit.py",
+    "selection.py",
 ]
 
 for script in SCRIPTS:
