@@ -1,6 +1,6 @@
 from django.urls import path
 
-from secretaris.selection import views
+from secretaris.selection import document_views, views
 
 app_name = "selection"
 
@@ -17,14 +17,18 @@ urlpatterns = [
     path("<uuid:pk>/kandidaten/nieuw/", views.candidate_new, name="candidate_new"),
     path(f"{C}/", views.candidate, name="candidate"),
     path(f"{C}/belangen/", views.declare, name="declare"),
-    path(f"{C}/bestanden/<uuid:file_id>/", views.download, name="download"),
+    path(f"{C}/bestanden/<uuid:file_id>/", document_views.download, name="download"),
     path(f"{C}/ronde-<int:round>/scorekaart/", views.scorecard, name="scorecard"),
     path(f"{C}/ronde-<int:round>/scorekaarten/", views.scorecards, name="scorecards"),
-    path(f"{C}/afwijzing/", views.rejection, name="rejection"),
+    path(f"{C}/afwijzing/", document_views.rejection, name="rejection"),
     path("<uuid:pk>/ronde-<int:round>/kalibratie/", views.calibration, name="calibration"),
-    path("<uuid:pk>/ronde-<int:round>/gespreksvragen/", views.interview_kit, name="kit"),
-    path("<uuid:pk>/ronde-<int:round>/gespreksvragen.pdf", views.interview_kit_pdf, name="kit_pdf"),
+    path("<uuid:pk>/ronde-<int:round>/gespreksvragen/", document_views.interview_kit, name="kit"),
+    path(
+        "<uuid:pk>/ronde-<int:round>/gespreksvragen.pdf",
+        document_views.interview_kit_pdf,
+        name="kit_pdf",
+    ),
     path("<uuid:pk>/or-advies/", views.or_advice, name="or_advice"),
-    path("<uuid:pk>/advies/", views.advice, name="advice"),
-    path("<uuid:pk>/advies.<str:kind>", views.advice_file, name="advice_file"),
+    path("<uuid:pk>/advies/", document_views.advice, name="advice"),
+    path("<uuid:pk>/advies.<str:kind>", document_views.advice_file, name="advice_file"),
 ]

@@ -22,14 +22,12 @@ from secretaris.selection.board import Board
 from secretaris.selection.calibration import as_json, calibrate
 from secretaris.selection.calibration_html import candidate_table
 from secretaris.selection.forms import (
-    AdviceForm,
     CandidateForm,
     DeclarationForm,
     InviteForm,
     NewProcedureForm,
     ORAdviceForm,
     PhaseForm,
-    QuestionsForm,
     RankForm,
     StatementForm,
     StatusForm,
@@ -49,13 +47,18 @@ from secretaris.selection.procedures import (
     AlreadyMember,
     NotDefinitief,
     invite_member,
-    rejection_letter,
     start_procedure,
 )
 from secretaris.selection.scorecards import own_scorecard, save_scorecard
 
 
-def _round(number: int) -> int:
+def page(request, member: Member, template: str, status: int = 200, **context) -> HttpResponse:
+    """Render selection/TEMPLATE.html with the member and their procedure in the context."""
+    context = {"member": member, "procedure": member.procedure, **context}
+    return render(request, f"selection/{template}.html", context, status=status)
+
+
+def round_number(number: int) -> int:
     if number not in ROUND_NAMES:
         raise Http404
     return number
@@ -102,7 +105,7 @@ def statement(request, member):
         Member.objects.filter(pk=member.pk).update(confidentiality_accepted_at=timezone.now())
         audit(request, "selection.confidentiality_accepted", member.procedure)
         return redirect("selection:detail", member.procedure_id)
-    return render(request, "selection/statement.html", {"member": member, "form": form})
+    return page(request, member, "statement", form=form)
 
 
 @procedure_view()
@@ -123,15 +126,13 @@ def detail(request, member):
     members = procedure.committee()
     dates = [(label, procedure.phase_date(key), key == procedure.phase) for key, label in PHASES]
     context = {
-        "member": member,
-        "procedure": procedure,
         "rows": rows,
         "hidden": hidden,
         "members": members,
         "dates": dates,
         "rounds": ROUND_NAMES,
     }
-    return render(request, "selection/detail.html", context)
+    return page(request, member, "detail", **context)
 
 
 @procedure_view(manage=True)
@@ -163,11 +164,7 @@ def committee(request, member):
                 )
             return redirect("selection:committee", procedure.pk)
     members = procedure.committee()
-    return render(
-        request,
-        "selection/committee.html",
-        {"member": member, "procedure": procedure, "members": members, "form": form},
-    )
+    return page(request, member, "committee", members=members, form=form)
 
 
 @procedure_view(manage=True)
@@ -219,12 +216,10 @@ def settings_page(request, member):
         messages.success(request, "De gewichten zijn opgeslagen.")
         return redirect("selection:settings", procedure.pk)
     context = {
-        "member": member,
-        "procedure": procedure,
         "phase_form": phase_form,
         "weights_form": weights_form,
     }
-    return render(request, "selection/settings.html", context)
+    return page(request, member, "settings", **context)
 
 
 @procedure_view(manage=True)
@@ -239,11 +234,7 @@ def candidate_new(request, member):
         audit(request, "selection.candidate_added", member.procedure, candidate=str(candidate.pk))
         messages.success(request, f"{candidate.name} staat op de lijst.")
         return redirect("selection:candidate", member.procedure_id, candidate.pk)
-    return render(
-        request,
-        "selection/candidate_new.html",
-        {"member": member, "procedure": member.procedure, "form": form},
-    )
+    return page(request, member, "candidate_new", form=form)
 
 
 @procedure_view()
@@ -253,16 +244,7 @@ def candidate(request, member, candidate_id):
     procedure = member.procedure
     declared = member.declarations.filter(candidate=candidate).exists()
     if not declared:
-        return render(
-            request,
-            "selection/declare.html",
-            {
-                "member": member,
-                "procedure": procedure,
-                "candidate": candidate,
-                "form": DeclarationForm(),
-            },
-        )
+        return page(request, member, "declare", candidate=candidate, form=DeclarationForm())
     edit_form = status_form = upload_form = None
     if member.manages:
         edit_form = CandidateForm(
@@ -300,8 +282,6 @@ def candidate(request, member, candidate_id):
     own = {c.round: c for c in member.scorecards.filter(candidate=candidate)}
     rounds = [(n, name, own.get(n)) for n, name in ROUND_NAMES.items() if candidate.in_round(n)]
     context = {
-        "member": member,
-        "procedure": procedure,
         "candidate": candidate,
         "files": candidate.files.all(),
         "rounds": rounds,
@@ -309,7 +289,7 @@ def candidate(request, member, candidate_id):
         "status_form": status_form,
         "upload_form": upload_form,
     }
-    return render(request, "selection/candidate.html", context)
+    return page(request, member, "candidate", **context)
 
 
 def _store_file(request, candidate, form) -> None:
@@ -343,12 +323,7 @@ def declare(request, member, candidate_id):
     candidate = candidate_for(member, candidate_id)
     form = DeclarationForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "selection/declare.html",
-            {"member": member, "procedure": member.procedure, "candidate": candidate, "form": form},
-            status=400,
-        )
+        return page(request, member, "declare", status=400, candidate=candidate, form=form)
     # Declared before (another tab)? Then the first answer stands.
     with contextlib.suppress(IntegrityError), transaction.atomic():
         Declaration.objects.create(
@@ -372,42 +347,10 @@ def declare(request, member, candidate_id):
     return redirect("selection:candidate", member.procedure_id, candidate.pk)
 
 
-def _declared(member, candidate) -> None:
+def require_declared(member, candidate) -> None:
     """Scores and files only after the member declared no conflict for this candidate."""
     if not member.declarations.filter(candidate=candidate, conflict=False).exists():
         raise Http404
-
-
-@procedure_view()
-def download(request, member, candidate_id, file_id):
-    candidate = candidate_for(member, candidate_id)
-    _declared(member, candidate)
-    record = candidate.files.filter(pk=file_id).first()
-    if record is None:
-        raise Http404
-    try:
-        content = uploads.load(record.stored_name)
-    except FileNotFoundError:
-        raise Http404 from None
-    who = member.name
-    when = timezone.localtime().strftime("%d-%m-%Y %H.%M")
-    body = uploads.stamped(content, record.extension, who, when)
-    audit(
-        request,
-        "selection.file_downloaded",
-        member.procedure,
-        candidate=str(candidate.pk),
-        file=str(record.pk),
-    )
-    content_type = (
-        "application/pdf"
-        if record.extension == "pdf"
-        else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response = HttpResponse(body, content_type=content_type)
-    name = uploads.safe_filename(f"{record.kind}-{candidate.name}.{record.extension}")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @procedure_view()
@@ -416,8 +359,8 @@ def scorecard(request, member, candidate_id, round):
     from secretaris.selection.forms import ScorecardForm
 
     candidate = candidate_for(member, candidate_id)
-    _declared(member, candidate)
-    if not member.scores or not candidate.in_round(_round(round)):
+    require_declared(member, candidate)
+    if not member.scores or not candidate.in_round(round_number(round)):
         raise Http404
     card = own_scorecard(member, candidate, round)
     initial = {f"score_{k}": v for k, v in card.scores.items()}
@@ -432,8 +375,6 @@ def scorecard(request, member, candidate_id, round):
             messages.success(request, outcome)
             return redirect("selection:scorecard", member.procedure_id, candidate.pk, round)
     context = {
-        "member": member,
-        "procedure": member.procedure,
         "candidate": candidate,
         "round": round,
         "round_name": ROUND_NAMES[round],
@@ -442,7 +383,7 @@ def scorecard(request, member, candidate_id, round):
         "criteria": _criteria_fields(form),
         "amendments": card.amendments.all() if card.pk else [],
     }
-    return render(request, "selection/scorecard.html", context)
+    return page(request, member, "scorecard", **context)
 
 
 def _criteria_fields(form):
@@ -453,8 +394,8 @@ def _criteria_fields(form):
 def scorecards(request, member, candidate_id, round):
     """Everyone's scorecards for one candidate in one round, once the member may see them."""
     candidate = candidate_for(member, candidate_id)
-    _declared(member, candidate)
-    board = Board.load(member.procedure, _round(round))
+    require_declared(member, candidate)
+    board = Board.load(member.procedure, round_number(round))
     if candidate not in board.candidates:
         raise Http404
     allowed = board.may_see_scores(member, candidate)
@@ -478,8 +419,6 @@ def scorecards(request, member, candidate_id, round):
             round=round,
         )
     context = {
-        "member": member,
-        "procedure": member.procedure,
         "candidate": candidate,
         "round": round,
         "round_name": ROUND_NAMES[round],
@@ -500,12 +439,12 @@ def scorecards(request, member, candidate_id, round):
         "submitted": len(board.submitted(candidate)),
         "expected": len(board.expected(candidate)),
     }
-    return render(request, "selection/scorecards.html", context)
+    return page(request, member, "scorecards", **context)
 
 
 @procedure_view()
 def calibration(request, member, round):
-    board = Board.load(member.procedure, _round(round))
+    board = Board.load(member.procedure, round_number(round))
     result = calibrate(board, member)
     if request.GET.get("format") == "json":
         return JsonResponse(as_json(result))
@@ -526,8 +465,6 @@ def calibration(request, member, round):
     elif request.method == "POST":
         raise Http404
     context = {
-        "member": member,
-        "procedure": member.procedure,
         "calibration": result,
         "round": round,
         "round_name": ROUND_NAMES[round],
@@ -535,71 +472,7 @@ def calibration(request, member, round):
         "active": f"cal{round}",
         "criteria": member.procedure.competencies(),
     }
-    return render(request, "selection/calibration.html", context)
-
-
-@procedure_view()
-@require_http_methods(["GET", "POST"])
-def interview_kit(request, member, round):
-    procedure = member.procedure
-    questions = list(procedure.questions.filter(round=_round(round)))
-    form = QuestionsForm(questions, request.POST or None) if member.manages else None
-    if request.method == "POST":
-        if form is None:
-            raise Http404
-        if form.is_valid():
-            with transaction.atomic():
-                for q in questions:
-                    q.text = form.cleaned_data[f"q{q.pk}"].strip()
-                    q.save(update_fields=["text"])
-            audit(request, "selection.questions_changed", procedure, round=round)
-            messages.success(
-                request, "De vragen zijn opgeslagen. Alle kandidaten krijgen deze vragen."
-            )
-            return redirect("selection:kit", procedure.pk, round)
-    from secretaris.selection.documents import kit_sections
-
-    context = {
-        "member": member,
-        "procedure": procedure,
-        "round": round,
-        "round_name": ROUND_NAMES[round],
-        "groups": kit_sections(procedure, questions, form),
-        "active": f"kit{round}",
-        "form": form,
-    }
-    return render(request, "selection/kit.html", context)
-
-
-@procedure_view()
-def interview_kit_pdf(request, member, round):
-    from secretaris.documents.pdf import render_pdf
-    from secretaris.selection.documents import interview_kit
-
-    body = render_pdf(interview_kit(member.procedure, _round(round)))
-    audit(request, "selection.kit_downloaded", member.procedure, round=round)
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="gesprekshandleiding-ronde-{round}.pdf"'
-    )
-    return response
-
-
-@procedure_view()
-def rejection(request, member, candidate_id):
-    candidate = candidate_for(member, candidate_id)
-    _declared(member, candidate)
-    if not member.manages:
-        raise Http404
-    phase = {"sollicitant": "werving", "eerste_ronde": "eerste_ronde"}.get(
-        candidate.stage, "tweede_ronde"
-    )
-    letter = rejection_letter(member.procedure, candidate, phase)
-    return render(
-        request,
-        "selection/rejection.html",
-        {"member": member, "procedure": member.procedure, "candidate": candidate, "letter": letter},
-    )
+    return page(request, member, "calibration", **context)
 
 
 @procedure_view(manage=True)
@@ -612,66 +485,4 @@ def or_advice(request, member):
         audit(request, "selection.or_advice", procedure, advice=procedure.or_advice)
         messages.success(request, "Het advies van de OR is vastgelegd.")
         return redirect("selection:detail", procedure.pk)
-    return render(
-        request,
-        "selection/or_advice.html",
-        {"member": member, "procedure": procedure, "form": form},
-    )
-
-
-@procedure_view()
-@require_http_methods(["GET", "POST"])
-def advice(request, member):
-    from secretaris.documents.html import render_html
-    from secretaris.selection.documents import advice_available, advice_document
-
-    procedure = member.procedure
-    form = None
-    if member.manages:
-        last = procedure.candidates.filter(outcome__in=["actief", "benoemd"])
-        form = AdviceForm(request.POST or None, instance=procedure, candidates=last)
-        if request.method == "POST" and form.is_valid():
-            form.save()
-            audit(request, "selection.advice_saved", procedure)
-            messages.success(request, "Het advies is opgeslagen.")
-            return redirect("selection:advice", procedure.pk)
-    elif request.method == "POST":
-        raise Http404
-    available = advice_available(procedure, member)
-    document = render_html(advice_document(procedure)) if available else None
-    return render(
-        request,
-        "selection/advice.html",
-        {
-            "member": member,
-            "procedure": procedure,
-            "form": form,
-            "document": document,
-            "available": available,
-        },
-    )
-
-
-@procedure_view()
-def advice_file(request, member, kind):
-    from secretaris.selection.documents import advice_available, advice_document
-
-    procedure = member.procedure
-    if kind not in ("pdf", "docx") or not advice_available(procedure, member):
-        raise Http404
-    document = advice_document(procedure)
-    if kind == "pdf":
-        from secretaris.documents.pdf import render_pdf
-
-        body, content_type = render_pdf(document), "application/pdf"
-    else:
-        from secretaris.documents.docx import render_docx
-
-        body = render_docx(document)
-        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    audit(request, f"selection.advice_{kind}", procedure)
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="advies-benoeming-{procedure.gemeente.slug}.{kind}"'
-    )
-    return response
+    return page(request, member, "or_advice", form=form)
