@@ -22,7 +22,7 @@ from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 
 from secretaris.accounts.login_flow import confirmed_two_factor
-from secretaris.selection.models import Candidate, Member
+from secretaris.selection.models import Candidate, Declaration, Member
 
 TWO_FACTOR_NEEDED = (
     "Voor een selectieprocedure is tweestapsverificatie verplicht. Zet die eerst aan; "
@@ -69,15 +69,17 @@ def procedure_view(manage: bool = False, statement: bool = False) -> Callable:
     return decorate
 
 
-def is_recused(member: Member, candidate: Candidate) -> bool:
-    return candidate.declarations.filter(member=member, conflict=True).exists()
+def _recused_from(member: Member):
+    """The ids of the candidates this member declared a conflict for (one subquery; an
+    exclude() over two conditions on declarations would match different rows)."""
+    return Declaration.objects.filter(member=member, conflict=True).values("candidate_id")
 
 
 def candidate_for(member: Member, candidate_id: Any) -> Candidate:
     """The candidate of this procedure, unless the member declared a conflict: then 404."""
     candidate = (
         Candidate.objects.filter(procedure=member.procedure_id, pk=candidate_id)
-        .exclude(declarations__member=member, declarations__conflict=True)
+        .exclude(pk__in=_recused_from(member))
         .first()
     )
     if candidate is None:
@@ -86,6 +88,4 @@ def candidate_for(member: Member, candidate_id: Any) -> Candidate:
 
 
 def visible_candidates(member: Member):
-    return member.procedure.candidates.exclude(
-        declarations__member=member, declarations__conflict=True
-    )
+    return member.procedure.candidates.exclude(pk__in=_recused_from(member))

@@ -33,7 +33,7 @@ class Board:
 
     @classmethod
     def load(cls, procedure: Procedure, round: int) -> Board:
-        members = list(procedure.members.select_related("user").order_by("role", "user__username"))
+        members = procedure.committee()
         candidates = [c for c in procedure.candidates.order_by("name") if c.in_round(round)]
         ids = [c.pk for c in candidates]
         recused = set(

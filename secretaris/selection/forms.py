@@ -12,6 +12,13 @@ from secretaris.profiles.models import Profile
 from secretaris.selection.models import ADVICES, PHASES, Candidate, Member, Procedure
 from secretaris.selection.uploads import Refused, check_upload, max_bytes
 
+SCORE_CHOICES = [
+    (1, "1 zwak"),
+    (2, "2 onvoldoende"),
+    (3, "3 voldoende"),
+    (4, "4 goed"),
+    (5, "5 sterk"),
+]
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -185,7 +192,7 @@ class ScorecardForm(StyledForm):
         for competency in self.criteria:
             self.fields[f"score_{competency.key}"] = forms.TypedChoiceField(
                 label=competency.name,
-                choices=[(n, str(n)) for n in range(1, 6)],
+                choices=SCORE_CHOICES,
                 coerce=int,
                 widget=forms.RadioSelect,
                 required=False,

@@ -186,6 +186,12 @@ class Member(models.Model):
         return self.user.get_full_name() or self.user.get_username()
 
     @property
+    def role_label(self) -> str:
+        """The role for inside a sentence: "voorzitter", "lid namens de OR"."""
+        label = self.get_role_display()
+        return label[:1].lower() + label[1:]
+
+    @property
     def scores(self) -> bool:
         return self.role in self.SCORING_ROLES
 

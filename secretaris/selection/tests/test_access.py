@@ -231,3 +231,19 @@ def test_pages_with_confidential_content_are_not_stored_by_browsers(client, proc
     ):
         response = client.get(url)
         assert "no-store" in response.get("Cache-Control", ""), url
+
+
+def test_another_members_conflict_does_not_hide_the_candidate_from_me(client, procedure):
+    """Regression: exclude() over two conditions on declarations matched different rows,
+    so Lars's conflict hid Anna from Vera once Vera had declared none herself."""
+    declare(procedure, "lars", "Anna", conflict=True)
+    declare(procedure, "vera", "Anna", conflict=False)
+    client.force_login(member(procedure, "vera").user)
+    anna = candidate(procedure, "Anna")
+    assert (
+        "Anna Albers"
+        in client.get(reverse("selection:detail", args=[procedure.pk])).content.decode()
+    )
+    assert (
+        client.get(reverse("selection:candidate", args=[procedure.pk, anna.pk])).status_code == 200
+    )
