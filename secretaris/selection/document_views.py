@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from secretaris.accounts.audit import audit
 from secretaris.selection import uploads
-from secretaris.selection.access import candidate_for, procedure_view
+from secretaris.selection.access import candidate_for, procedure_view, visible_candidates
 from secretaris.selection.forms import AdviceForm, QuestionsForm
 from secretaris.selection.models import ROUND_NAMES
 from secretaris.selection.procedures import rejection_letter
@@ -119,7 +119,7 @@ def advice(request, member):
     procedure = member.procedure
     form = None
     if member.manages:
-        last = procedure.candidates.filter(outcome__in=["actief", "benoemd"])
+        last = visible_candidates(member).filter(outcome__in=["actief", "benoemd"])
         form = AdviceForm(request.POST or None, instance=procedure, candidates=last)
         if request.method == "POST" and form.is_valid():
             form.save()

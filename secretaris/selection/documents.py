@@ -132,6 +132,7 @@ def advice_document(procedure: Procedure) -> Document:
                     tuple((m.name, m.get_role_display(), m.function or "–") for m in members),
                     caption="Leden van de benoemingsadviescommissie",
                 ),
+                *_recusals(procedure, members),
             ),
         ),
         Section(
@@ -192,6 +193,27 @@ def advice_document(procedure: Procedure) -> Document:
         footer=f"Vertrouwelijk · advies aan het college · {procedure.gemeente.name}",
         table_of_contents=False,  # five pages read front to back; halves the PDF time
     )
+
+
+def _recusals(procedure: Procedure, members: list[Member]) -> tuple[Paragraph, ...]:
+    """Who stepped aside for how many applicants (no names of applicants)."""
+    from django.db.models import Count, Q
+
+    counts = dict(
+        procedure.members.annotate(
+            n=Count("declarations", filter=Q(declarations__conflict=True))
+        ).values_list("pk", "n")
+    )
+    lines = [
+        f"{m.name} meldde bij {counts[m.pk]} "
+        f"{'sollicitant' if counts[m.pk] == 1 else 'sollicitanten'} een persoonlijke of "
+        "zakelijke band en beoordeelde die niet."
+        for m in members
+        if counts.get(m.pk)
+    ]
+    if not lines:
+        return (Paragraph("Geen van de leden meldde een band met een sollicitant."),)
+    return tuple(Paragraph(line) for line in lines)
 
 
 def _advice(procedure: Procedure, proposed: Any) -> Section:

@@ -98,3 +98,15 @@ def test_the_calibration_shows_the_formula_beside_the_committee(client, decided)
     assert first["name"] == "Anna Albers" and first["formula_place"] == 1
     assert first["committee_place"] == 2
     assert "anders dan de formule" in client.get(url).content.decode()
+
+
+def test_the_advice_says_who_stepped_aside_without_naming_the_applicant(client, decided):
+    from secretaris.selection.models import Candidate
+
+    cas = Candidate.objects.create(procedure=decided, name="Cas Claes")
+    member(decided, "otto").declarations.create(candidate=cas, conflict=True)
+    client.force_login(member(decided, "vera").user)
+    content = client.get(reverse("selection:advice_file", args=[decided.pk, "docx"])).content
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
+    assert "Otto Ondernemingsraad meldde bij 1 sollicitant een persoonlijke" in text
+    assert "Cas Claes" not in text
