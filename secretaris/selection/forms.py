@@ -311,3 +311,27 @@ class RankForm(StyledForm):
                     "invalid": "Vul een getal in.",
                 },
             )
+
+
+class RejectionTemplatesForm(StyledForm):
+    """The rejection letter per phase; {naam}, {functie}, {gemeente}, {voorzitter} and
+    {bewaren} are filled in per candidate."""
+
+    PHASES = [
+        ("werving", "Afwijzing na de brievenselectie"),
+        ("eerste_ronde", "Afwijzing na de eerste ronde"),
+        ("tweede_ronde", "Afwijzing na de tweede ronde"),
+    ]
+
+    def __init__(self, procedure: Procedure, *args: Any, **kwargs: Any) -> None:
+        from secretaris.selection.procedures import DEFAULT_REJECTION
+
+        super().__init__(*args, **kwargs)
+        for key, label in self.PHASES:
+            self.fields[key] = forms.CharField(
+                label=label,
+                initial=procedure.rejection_templates.get(key) or DEFAULT_REJECTION[key],
+                max_length=6000,
+                widget=forms.Textarea(attrs={"rows": 8}),
+                error_messages={"required": "Een brief mag niet leeg zijn."},
+            )

@@ -29,6 +29,7 @@ from secretaris.selection.forms import (
     ORAdviceForm,
     PhaseForm,
     RankForm,
+    RejectionTemplatesForm,
     StatementForm,
     StatusForm,
     UploadForm,
@@ -215,9 +216,19 @@ def settings_page(request, member):
         audit(request, "selection.weights", procedure, weights=procedure.weights())
         messages.success(request, "De gewichten zijn opgeslagen.")
         return redirect("selection:settings", procedure.pk)
+    letters_form = RejectionTemplatesForm(
+        procedure, request.POST if "letters" in request.POST else None
+    )
+    if "letters" in request.POST and letters_form.is_valid():
+        procedure.rejection_templates = dict(letters_form.cleaned_data)
+        procedure.save(update_fields=["rejection_templates"])
+        audit(request, "selection.rejection_templates", procedure)
+        messages.success(request, "De afwijzingsbrieven zijn opgeslagen.")
+        return redirect("selection:settings", procedure.pk)
     context = {
         "phase_form": phase_form,
         "weights_form": weights_form,
+        "letters_form": letters_form,
     }
     return page(request, member, "settings", **context)
 

@@ -21,6 +21,7 @@ JUNK = [
     {"or_advice": "ja!", "or_advice_date": "gisteren"},
     {"proposed": "00000000-0000-0000-0000-000000000000", "advice_reasons": ""},
     {"name": "X", "email": "not-an-email", "role": "koning"},
+    {"letters": "1", "werving": "", "eerste_ronde": "{"},
 ]
 
 

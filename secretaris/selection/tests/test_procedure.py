@@ -134,3 +134,27 @@ def test_a_failing_mail_server_keeps_the_member_and_says_so(client, procedure, s
     )
     assert "kon niet worden verstuurd" in response.content.decode()
     assert procedure.members.get(user__email="willem@gemeente.nl").invited_at is None
+
+
+def test_an_edited_rejection_letter_is_used_for_the_candidate(client, procedure):
+    client.force_login(member(procedure, "vera").user)
+    url = reverse("selection:settings", args=[procedure.pk])
+    data = {
+        "letters": "1",
+        "werving": "Beste {naam}, helaas. {voorzitter}",
+        "eerste_ronde": "Beste {naam}, na het gesprek helaas.",
+        "tweede_ronde": "Beste {naam}, {onbekend veld",
+    }
+    client.post(url, data)
+    anna = candidate(procedure, "Anna")
+    anna.outcome = "afgewezen"
+    anna.save()
+    from secretaris.selection.tests.conftest import declare
+
+    declare(procedure, "vera", "Anna", conflict=False)
+    letter = client.get(reverse("selection:rejection", args=[procedure.pk, anna.pk]))
+    assert "Beste Anna Albers, na het gesprek helaas." in letter.content.decode()
+    anna.stage = "tweede_ronde"
+    anna.save()
+    letter = client.get(reverse("selection:rejection", args=[procedure.pk, anna.pk]))
+    assert "{onbekend veld" in letter.content.decode()  # shown as written, no error
