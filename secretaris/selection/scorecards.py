@@ -7,10 +7,16 @@ new values are kept (Amendment) and logged.
 
 from __future__ import annotations
 
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
 from secretaris.accounts.audit import audit
 from secretaris.selection.models import Candidate, Member, Scorecard
+
+OTHER_WINDOW = (
+    "U heeft deze scorekaart net in een ander venster opgeslagen. Laad de pagina opnieuw; "
+    "uw invoer hieronder is niet opgeslagen."
+)
 
 
 def own_scorecard(member: Member, candidate: Candidate, round: int) -> Scorecard:
@@ -31,11 +37,15 @@ def save_scorecard(request: HttpRequest, card: Scorecard, form, submit: bool) ->
         audit(request, "selection.scorecard_amended", procedure, amendment=amendment.pk, **detail)
         return "Uw scorekaart is aangepast. De reden is vastgelegd."
     card.scores, card.evidence, card.advice = values["scores"], values["evidence"], values["advice"]
+    if submit and not form.check_complete():
+        return None
+    try:
+        with transaction.atomic():
+            card.submit() if submit else card.save()
+    except IntegrityError:  # the same card was first saved in another window just now
+        form.add_error(None, OTHER_WINDOW)
+        return None
     if submit:
-        if not form.check_complete():
-            return None
-        card.submit()
         audit(request, "selection.scorecard_submitted", procedure, **detail)
         return "Uw scorekaart is ingestuurd. U ziet nu ook de scores van de anderen."
-    card.save()
     return "Uw concept is opgeslagen. Het telt pas mee als u het instuurt."

@@ -86,3 +86,22 @@ def test_the_committee_secretary_has_no_scorecard(client, procedure):
 def test_a_candidate_not_in_the_second_round_has_no_second_round_card(client, procedure, page):
     assert client.get(page.replace("ronde-1", "ronde-2")).status_code == 404
     assert client.get(page.replace("ronde-1", "ronde-3")).status_code == 404
+
+
+def test_two_windows_creating_the_same_card_at_once_get_no_server_error(procedure, rf):
+    """Both requests found no card and build a new one; the second insert must fail
+    politely (the race is forced here by building the card before the other insert)."""
+    from secretaris.selection.forms import ScorecardForm
+    from secretaris.selection.scorecards import own_scorecard, save_scorecard
+    from secretaris.selection.tests.conftest import fill
+
+    lars, anna = member(procedure, "lars"), candidate(procedure, "Anna")
+    late = own_scorecard(lars, anna, 1)  # window 2: nothing stored yet
+    fill(procedure, "lars", "Anna", 2, submit=False)  # window 1 stores first
+    form = ScorecardForm(procedure, form_data(procedure, score=5))
+    assert form.is_valid()
+    request = rf.post("/")
+    request.user = lars.user
+    assert save_scorecard(request, late, form, submit=False) is None
+    assert "in een ander venster opgeslagen" in str(form.non_field_errors())
+    assert set(Scorecard.objects.get().scores.values()) == {2}
