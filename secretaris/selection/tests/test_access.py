@@ -247,3 +247,16 @@ def test_another_members_conflict_does_not_hide_the_candidate_from_me(client, pr
     assert (
         client.get(reverse("selection:candidate", args=[procedure.pk, anna.pk])).status_code == 200
     )
+
+
+def test_every_page_of_a_manager_has_one_heading_and_a_plain_title(client, procedure):
+    declare(procedure, "vera", "Anna", conflict=False)
+    client.force_login(member(procedure, "vera").user)
+    anna = candidate(procedure, "Anna")
+    pages = [u for u in procedure_urls(procedure) if "." not in u.rsplit("/", 1)[-1]]
+    for url in pages[:-1] + candidate_urls(procedure, anna)[:3]:
+        body = client.get(url).content.decode()
+        if "<html" in body:
+            assert body.count("<h1") == 1, url
+            title = body.split("<title>")[1].split("</title>")[0]
+            assert "<" not in title, url
