@@ -17,6 +17,7 @@ SCRIPTS = [
     "scan_round.py",
     "scan_submit.py",
     "organisation_import.py",
+    "selection.py",
 ]
 
 for script in SCRIPTS:

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "secretaris.profiles",
     "secretaris.scan",
     "secretaris.organisation",
+    "secretaris.selection",
 ]
 
 MIDDLEWARE = [
@@ -225,6 +226,12 @@ LOGGING = {
 
 SCAN_RETENTION_DAYS = envint("SCAN_RETENTION_DAYS", 365)  # secretaris opschonen
 SCAN_MIN_K = envint("SCAN_MIN_K", 3)  # may raise the scan's k floor of 3, never lower it
+
+# Candidates' CVs and letters: outside STATIC_ROOT, served only by an access-checked view.
+SELECTION_PRIVATE_DIR = Path(
+    os.environ.get("SELECTION_PRIVATE_DIR", DATA_DIR / "private" / "selectie")
+)
+SELECTION_UPLOAD_MAX_BYTES = envint("SELECTION_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 
 # Online sources for `secretaris data update` (overridable for tests and mirrors).
 CBS_ODATA_URL = os.environ.get("CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata")

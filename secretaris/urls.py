@@ -10,6 +10,7 @@ urlpatterns = [
     path("profielschetsen/", include("secretaris.profiles.urls")),
     path("", include("secretaris.scan.urls")),  # /ontwikkelscan/ and /scan/antwoord/
     path("organisatiebeeld/", include("secretaris.organisation.urls")),
+    path("selectie/", include("secretaris.selection.urls")),
     path("account/", include("secretaris.accounts.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -19,6 +19,8 @@ class Command(BaseCommand):
         "opmerkingen, en de opmerkingen in het rapport als de secretaris die niet wilde "
         "bewaren, en kopieën van het rapport in de cache. De cijfers in het rapport "
         "blijven. Elke verwijdering komt in het auditlog. "
+        "Ook: de gegevens van sollicitanten die niet benoemd zijn, vier weken na het einde "
+        "van de selectieprocedure (een jaar met hun toestemming; NVP Sollicitatiecode). "
         "Veilig om elke dag te draaien (cron). "
         "Voorbeeld: secretaris opschonen --dagen 365 --droog"
     )
@@ -60,6 +62,17 @@ class Command(BaseCommand):
 
             if gone := sweep():
                 self.stdout.write(f"{gone} onafgemaakte HR-upload(s) verwijderd.")
+        self.purge_selection(options["droog"])
+
+    def purge_selection(self, dry_run: bool) -> None:
+        from secretaris.selection.retention import describe as describe_selection
+        from secretaris.selection.retention import purge_candidates
+
+        selection = purge_candidates(dry_run=dry_run)
+        for result in selection:
+            self.stdout.write(describe_selection(result))
+        if not selection:
+            self.stdout.write("Selectie: geen sollicitanten van wie de bewaartermijn voorbij is.")
 
 
 def describe(result: PurgeResult) -> str:

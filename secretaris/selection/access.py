@@ -1,0 +1,91 @@
+"""Who may open what in a selection procedure.
+
+Only members of the committee see a procedure; everyone else, beheerders included, gets
+404, so nobody can find out which procedures or candidates exist. Every member uses
+two-factor authentication and accepts the confidentiality statement before seeing
+anything. A member who declared a conflict of interest for a candidate gets 404 on every
+page of that candidate. Whether a member may see other members' scores is decided in
+board.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.cache import never_cache
+
+from secretaris.accounts.login_flow import confirmed_two_factor
+from secretaris.selection.models import Candidate, Declaration, Member
+
+TWO_FACTOR_NEEDED = (
+    "Voor een selectieprocedure is tweestapsverificatie verplicht. Zet die eerst aan; "
+    "daarna kunt u verder."
+)
+
+
+def membership(user: Any, procedure_id: Any) -> Member | None:
+    if not user.is_authenticated or not user.is_active:
+        return None
+    return (
+        Member.objects.select_related("procedure", "procedure__gemeente", "user")
+        .filter(procedure_id=procedure_id, user=user)
+        .first()
+    )
+
+
+def procedure_view(manage: bool = False, statement: bool = False) -> Callable:
+    """Wrap a view `view(request, member, **kwargs)` taking the procedure id as `pk`.
+
+    `manage`: only the chair and the committee's secretary. `statement`: the page of the
+    confidentiality statement itself (reachable before it is accepted).
+    """
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @never_cache
+        @wraps(view)
+        def wrapped(request: HttpRequest, pk: Any, **kwargs: Any) -> HttpResponse:
+            member = membership(request.user, pk)
+            if member is None:
+                raise Http404
+            if confirmed_two_factor(request.user) is None:
+                messages.warning(request, TWO_FACTOR_NEEDED)
+                return redirect("two_factor_setup")
+            if not statement and member.confidentiality_accepted_at is None:
+                return redirect("selection:statement", member.procedure_id)
+            if manage and not member.manages:
+                raise PermissionDenied
+            return view(request, member, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def _recused_from(member: Member):
+    """The ids of the candidates this member declared a conflict for (one subquery; an
+    exclude() over two conditions on declarations would match different rows)."""
+    return Declaration.objects.filter(member=member, conflict=True).values("candidate_id")
+
+
+def candidate_for(member: Member, candidate_id: Any) -> Candidate:
+    """The candidate of this procedure, unless the member declared a conflict: then 404."""
+    candidate = (
+        Candidate.objects.filter(procedure=member.procedure_id, pk=candidate_id)
+        .exclude(pk__in=_recused_from(member))
+        .first()
+    )
+    if candidate is None:
+        raise Http404
+    return candidate
+
+
+def visible_candidates(member: Member):
+    return member.procedure.candidates.exclude(pk__in=_recused_from(member))
