@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
-from secretaris.dossier import comparison, matching
+from secretaris.dossier import comparison, matching, public_cache
 from secretaris.dossier.charts import dossier_charts
 from secretaris.dossier.forms import BestuurForm, SearchForm
 from secretaris.dossier.lookup import NotFound, find_gemeente
@@ -65,6 +65,7 @@ def _find_or_suggest(request, query: str, status: int = 404):
         )
 
 
+@public_cache.cached_public(lambda request, slug: f"page:{slug}", anonymous_only=True)
 def detail(request, slug: str):
     """The dossier page. The open-data parts are cached per data version (see the
     template); the lazy objects below only do their queries when the cache misses."""
@@ -102,6 +103,7 @@ def edit_bestuur(request, slug: str):
                     pk=bestuur.pk, version=form.cleaned_data["version"]
                 ).update(**fields, version=F("version") + 1, updated_by=request.user)
             if updated:
+                public_cache.bump()
                 messages.success(request, "De bestuursgegevens zijn opgeslagen.")
                 return redirect(gemeente)
             form.add_error(
@@ -119,6 +121,12 @@ def edit_bestuur(request, slug: str):
     )
 
 
+def _api_key(request, code: str) -> str | None:
+    normalised = matching.normalise_code(code)
+    return f"api:{normalised}" if normalised else None
+
+
+@public_cache.cached_public(_api_key, anonymous_only=False)
 def api_detail(request, code: str):
     normalised = matching.normalise_code(code)
     gemeente = Gemeente.objects.filter(code=normalised).first() if normalised else None
