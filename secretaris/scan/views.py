@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from secretaris.accounts.access import get_object_for, has_access, objects_for
 from secretaris.accounts.audit import audit
 from secretaris.competencies.model import CURRENT_VERSION, MODELS, get_model
-from secretaris.scan import invitations
+from secretaris.scan import invitations, page_cache
 from secretaris.scan.forms import (
     CloseForm,
     CompetencyPageForm,
@@ -443,9 +443,31 @@ def answer_step(request, rater: Rater, token: str, step: int):
                 return redirect("scan:answer_step", token, step + 1)
             return redirect("scan:answer_finish", token)
     else:
-        form = CompetencyPageForm(
-            competency=competency, initial=CompetencyPageForm.initial_for(rater, competency)
-        )
+        initial = CompetencyPageForm.initial_for(rater, competency)
+        if page_cache.usable(request):
+            scan = rater.scan
+            key = page_cache.page_key(
+                scan.pk,
+                scan.lock_version,
+                scan.updated_at,
+                step,
+                rater.group.is_self,
+                scan.secretary_name,
+            )
+
+            def blank(marked_request, marked_token):
+                context = _context(
+                    rater,
+                    marked_token,
+                    form=CompetencyPageForm(competency=competency),
+                    competency=competency,
+                    step=step,
+                    csrf_token=page_cache.CSRF_MARK,
+                )
+                return render(marked_request, "scan/rater/step.html", context)
+
+            return page_cache.serve(request, token, key, blank, initial)
+        form = CompetencyPageForm(competency=competency, initial=initial)
     return render(
         request,
         "scan/rater/step.html",
