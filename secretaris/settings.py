@@ -78,7 +78,14 @@ INSTALLED_APPS = [
     "secretaris.dossier",
     "secretaris.profiles",
     "secretaris.scan",
+    "django_tasks",
+    "django_tasks_db",
+    "secretaris.jobs",
 ]
+
+# Slow work (mail to hundreds of raters, batches) runs in `secretaris worker` from a queue
+# in the database (Django's tasks framework; see secretaris/jobs/queue.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -22,7 +22,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from secretaris.accounts.access import get_object_for, has_access, objects_for
 from secretaris.accounts.audit import audit
 from secretaris.competencies.model import CURRENT_VERSION, MODELS, get_model
-from secretaris.scan import invitations, page_cache
+from secretaris.jobs.models import Job
+from secretaris.jobs.queue import enqueue
+from secretaris.scan import invitations, mail_jobs, page_cache
 from secretaris.scan.forms import (
     CloseForm,
     CompetencyPageForm,
@@ -44,6 +46,10 @@ from secretaris.scan.models import (
 )
 from secretaris.scan.tokens import rater_for
 
+QUEUED = (
+    "{what} nu op de achtergrond weg. Onder 'E-mail op de achtergrond' ziet u hoe het "
+    "gaat; ververs de pagina om de nieuwste stand te zien."
+)
 CONFLICT = (
     "Iemand anders heeft de instellingen opgeslagen terwijl u bezig was. Er is niets "
     "opgeslagen. Hieronder staat de nieuwe stand; pas die opnieuw aan."
@@ -134,6 +140,7 @@ def dashboard(request, pk: int):
             "may_approve": scan.may_approve(request.user),
             "close_form": CloseForm(),
             "now": timezone.now(),
+            "jobs": Job.objects.filter(subject=f"scan:{scan.pk}")[:5],
         },
     )
 
@@ -273,17 +280,16 @@ def approve(request, pk: int):
 @require_POST
 def invite(request, pk: int):
     scan = _scan(request, pk)
-    try:
-        outcome = invitations.invite(scan)
-    except invitations.NotOpen:
+    if not invitations.may_invite(scan):
         messages.error(
             request,
             "Uitnodigen kan nog niet: keur eerst de lijst goed, of kies een einddatum in de "
             "toekomst.",
         )
         return redirect(scan)
-    audit(request, "scan.invite", scan, sent=outcome.sent, failed=len(outcome.failed))
-    _report(request, outcome, "uitnodiging", "uitnodigingen")
+    job = enqueue(mail_jobs.send_invitations, scan_pk=scan.pk, **_job_owner(request, scan))
+    audit(request, "scan.invite", scan, job=job.pk)
+    messages.success(request, QUEUED.format(what="De uitnodigingen gaan"))
     return redirect(scan)
 
 
@@ -311,17 +317,21 @@ def reinvite(request, pk: int, rater_pk: int):
 @require_POST
 def remind(request, pk: int):
     scan = _scan(request, pk)
-    outcome = invitations.remind(scan)
-    audit(request, "scan.remind", scan, sent=outcome.sent, failed=len(outcome.failed))
-    if not outcome.sent and not outcome.failed:
+    if not invitations.due_for_reminder().filter(scan=scan).exists():
         messages.info(
             request,
             "Er is nu niemand te herinneren. Iedereen krijgt hooguit eens per 3 dagen een "
             "e-mail van ons, en wie klaar is, krijgt geen herinnering.",
         )
-    else:
-        _report(request, outcome, "herinnering", "herinneringen")
+        return redirect(scan)
+    job = enqueue(mail_jobs.send_reminders, scan_pk=scan.pk, **_job_owner(request, scan))
+    audit(request, "scan.remind", scan, job=job.pk)
+    messages.success(request, QUEUED.format(what="De herinneringen gaan"))
     return redirect(scan)
+
+
+def _job_owner(request, scan: Scan) -> dict:
+    return {"started_by": request.user, "subject": f"scan:{scan.pk}"}
 
 
 def _report(request, outcome: invitations.Outcome, one: str, many: str) -> None:
