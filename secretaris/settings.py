@@ -163,7 +163,14 @@ def cache_from_url(url: str) -> dict:
 # fragments rendered by old templates. Development uses memory.
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
 if CACHE_URL:
-    CACHES = {"default": {**cache_from_url(CACHE_URL), "TIMEOUT": 86400, "KEY_PREFIX": _release()}}
+    # CACHE_KEY_PREFIX keeps apart several installations that share one Redis.
+    CACHES = {
+        "default": {
+            **cache_from_url(CACHE_URL),
+            "TIMEOUT": 86400,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "") + _release(),
+        }
+    }
 elif not DEBUG:
     CACHES = {
         "default": {

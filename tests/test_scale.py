@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +50,122 @@ def test_cache_url_names_a_file_cache_or_memory_and_refuses_the_unknown():
     assert "LocMem" in cache_from_url("locmem://")["BACKEND"]
     with pytest.raises(ValueError, match="onbekend cachetype"):
         cache_from_url("memcached://127.0.0.1:11211")
+
+
+# --- Two servers, one PostgreSQL, one Redis --------------------------------------------
+
+REDIS = os.environ.get("SECRETARIS_TEST_REDIS", "redis://127.0.0.1:6379/0")
+
+
+def _two_server_setup() -> str | None:
+    """Why the two-server test cannot run here, or None when it can."""
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return (
+            "Twee servers delen één database: draai deze test met DATABASE_URL=postgres://... "
+            "(CI doet dat in de PostgreSQL-ronde); SQLite is één bestand op één machine."
+        )
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS, socket_timeout=2).ping()
+    except redis.RedisError:
+        message = f"Redis is niet bereikbaar op {REDIS} (CI start het in .ci/run)."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        return message
+    return None
+
+
+class Browser:
+    """Cookies and CSRF over plain HTTP; the same cookies work against either server."""
+
+    def __init__(self) -> None:
+        self.cookies: dict[str, str] = {}
+
+    def request(self, url: str, form: dict | None = None, headers: dict | None = None):
+        import http.client
+        import urllib.parse
+
+        parts = urllib.parse.urlsplit(url)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        sent = dict(headers or {})
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode({**form, "csrfmiddlewaretoken": self._form_token})
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        conn.request("POST" if form is not None else "GET", parts.path, body=body, headers=sent)
+        response = conn.getresponse()
+        text = response.read().decode()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, value = header.split(";", 1)[0].split("=", 1)
+            self.cookies[name.strip()] = value
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text)
+        if token:
+            self._form_token = token.group(1)
+        return response, text
+
+
+def _bestuur_form(version: str, parties: str) -> dict:
+    empty = [
+        "coalition_since", "coalition_changes", "college_members", "bestuursmodel",
+        "gemeente_type", "regional_cooperation", "merger_plans", "swot_strengths",
+        "swot_weaknesses", "swot_opportunities", "swot_threats",
+    ]  # fmt: skip
+    return {"version": version, "coalition_parties": parties, **dict.fromkeys(empty, "")}
+
+
+def test_an_edit_through_one_server_is_seen_through_the_other_at_once(tmp_path):
+    reason = _two_server_setup()
+    if reason:
+        pytest.skip(reason)
+    import uuid
+
+    import redis
+
+    from tests.browser.conftest import PASSWORD, running_server
+
+    database = os.environ["DATABASE_URL"].rsplit("/", 1)[1] + "_twoservers"
+    prefix = f"twoservers-{uuid.uuid4().hex[:8]}-"
+    shared = {"CACHE_URL": REDIS, "CACHE_KEY_PREFIX": prefix}
+    setup = [["gebruiker", "renate"]]
+    try:
+        with (
+            running_server(tmp_path, database=database, setup=setup, extra_env=shared) as one,
+            running_server(
+                tmp_path, database=database, setup=[], extra_env=shared, fresh=False
+            ) as two,
+        ):
+            reader = Browser()
+            page, body = reader.request(f"{two}/gemeenten/utrecht/")
+            api, _ = reader.request(f"{two}/api/gemeenten/GM0344")
+            assert page.status == 200 and "Tweeserverpartij" not in body
+            assert reader.cookies == {}, "an anonymous reader gets no cookies"
+            editor = Browser()
+            editor.request(f"{one}/account/inloggen/")
+            done, _ = editor.request(
+                f"{one}/account/inloggen/", {"username": "renate", "password": PASSWORD}
+            )
+            assert done.status == 302 and "sessionid" in editor.cookies
+            _, form = editor.request(f"{one}/gemeenten/utrecht/bestuur/")
+            version = re.search(r'name="version" value="(\d+)"', form).group(1)
+            saved, _ = editor.request(
+                f"{one}/gemeenten/utrecht/bestuur/", _bestuur_form(version, "Tweeserverpartij")
+            )
+            assert saved.status == 302
+            # At once, through the other server: the page, the JSON, and no stale 304.
+            _, body = reader.request(f"{two}/gemeenten/utrecht/")
+            assert "Tweeserverpartij (1 partijen)" in body
+            again, text = reader.request(
+                f"{two}/api/gemeenten/GM0344", headers={"If-None-Match": api.getheader("ETag")}
+            )
+            assert again.status == 200
+            assert json.loads(text)["bestuur"]["coalition_parties"] == ["Tweeserverpartij"]
+            # The session made by one server is valid on the other (cache + database).
+            _, mine = editor.request(f"{two}/gemeenten/utrecht/")
+            assert "renate" in mine and "Bestuursgegevens bewerken" in mine
+    finally:
+        client = redis.Redis.from_url(REDIS)
+        for key in client.scan_iter(match=f"{prefix}*"):
+            client.delete(key)

@@ -38,6 +38,7 @@ from django.utils.http import http_date
 
 VERSION_KEY = "public-version"
 TIMEOUT = 7 * 86400  # renewed by every bump anyway; bounds what an unused version keeps
+VERSION_TIMEOUT = 30 * 86400  # a lost version only costs one fresh render per page
 MESSAGES_COOKIE = "messages"
 
 KeyFunction = Callable[..., str | None]
@@ -52,13 +53,14 @@ def current_version() -> str:
     token = cache.get(VERSION_KEY)
     if token is None:
         fresh = _new_token()
-        token = fresh if cache.add(VERSION_KEY, fresh, None) else cache.get(VERSION_KEY, fresh)
+        added = cache.add(VERSION_KEY, fresh, VERSION_TIMEOUT)
+        token = fresh if added else cache.get(VERSION_KEY, fresh)
     return token
 
 
 def bump() -> None:
     """Something public changed: from the commit on, every public read is rendered anew."""
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, _new_token(), None))
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, _new_token(), VERSION_TIMEOUT))
 
 
 def changed_at(version: str) -> float:
