@@ -134,12 +134,15 @@ def main() -> None:
     def measure(port: int, paths: list[str]) -> dict[str, float]:
         return load(port, paths, args.seconds, args.connections)
 
-    bare, bare_port = start_bare(args.workers)
-    try:
-        first = measure(bare_port, ["/bare"])
-    finally:
-        bare.terminate()
-        bare.wait(timeout=20)
+    def ceiling_run() -> dict[str, float]:
+        bare, bare_port = start_bare(args.workers)
+        try:
+            return measure(bare_port, ["/bare"])
+        finally:
+            bare.terminate()
+            bare.wait(timeout=20)
+
+    first = ceiling_run()
     server = start_server(env, args.workers)
     try:
         for path in api + pages:  # the first render of each, which fills the cache
@@ -149,12 +152,7 @@ def main() -> None:
         results = {"api": measure(server.port, api), "page": measure(server.port, pages)}
     finally:
         server.stop()
-    bare, bare_port = start_bare(args.workers)
-    try:
-        second = measure(bare_port, ["/bare"])
-    finally:
-        bare.terminate()
-        bare.wait(timeout=20)
+    second = ceiling_run()
 
     ceiling = (first["rps"] + second["rps"]) / 2
     db = "PostgreSQL" if args.database_url else "SQLite"
