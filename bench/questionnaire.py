@@ -16,6 +16,7 @@ import random
 import statistics
 import time
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from _setup import fresh_database_env, parser, percentile, run_cli, setup_django
 from scan_round import situational_range
@@ -59,7 +60,8 @@ def main() -> None:
 
         def post(path: str, form: dict[str, str], client=client) -> None:
             token = client.cookies["csrftoken"].value
-            response = client.post(path, {**form, "csrfmiddlewaretoken": token})
+            body = urlencode({**form, "csrfmiddlewaretoken": token})  # as a browser sends it
+            response = client.post(path, body, content_type="application/x-www-form-urlencoded")
             if response.status_code != 302:
                 raise SystemExit(f"POST {path}: {response.status_code}")
 

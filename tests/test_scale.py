@@ -169,3 +169,45 @@ def test_an_edit_through_one_server_is_seen_through_the_other_at_once(tmp_path):
         client = redis.Redis.from_url(REDIS)
         for key in client.scan_iter(match=f"{prefix}*"):
             client.delete(key)
+
+
+def test_a_worker_process_runs_what_a_request_queued(tmp_path):
+    """`secretaris worker` as its own process, on its own database: the job is done, once."""
+    from tests.browser.conftest import database_env
+
+    name = os.environ.get("DATABASE_URL", "/secretaris").rsplit("/", 1)[1] + "_worker"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "secretaris.settings",
+        "CACHE_DIR": str(tmp_path / "cache"),
+        **database_env(tmp_path, name),
+    }
+
+    def cli(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "secretaris.cli", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+
+    cli("migrate", "--noinput", "-v", "0")
+    queue = (
+        "from secretaris.jobs.queue import enqueue; "
+        "from secretaris.jobs.tests.sample_jobs import add; "
+        "print(enqueue(add, a=20, b=22).pk)"
+    )
+    job = cli("shell", "-c", queue)
+    cli("worker", "--batch")
+    cli("worker", "--batch")  # a second worker finds nothing left to do
+    state = cli(
+        "shell",
+        "-c",
+        "from secretaris.jobs.models import Job; "
+        f"j = Job.objects.get(pk={job}); print(j.status, j.attempts, j.result['sum'])",
+    )
+    assert state.split() == ["klaar", "1", "42"]

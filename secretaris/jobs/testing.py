@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 from django.core.management import call_command
 
 
 def run_jobs() -> None:
-    call_command("worker", "--batch", verbosity=0)
+    """`secretaris worker --batch` in this process. The worker closes stale database
+    connections between tasks, which inside a test's transaction would close the test's
+    own connection on PostgreSQL; here that step is left out (a real worker process is
+    tested in tests/test_scale.py)."""
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("worker", "--batch", verbosity=0)

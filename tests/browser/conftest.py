@@ -78,10 +78,12 @@ def running_server(
     port: int | None = None,
     extra_env: dict[str, str] | None = None,
     fresh: bool = True,
+    worker: bool = False,
 ) -> Iterator[str]:
     """A production-like `secretaris serve` (gunicorn, DEBUG off) on a loopback port, its
     database migrated, loaded and prepared with the `secretaris` commands in `setup`
-    (fresh=False: a second server on the database an earlier call prepared)."""
+    (fresh=False: a second server on the database an earlier call prepared), with
+    `secretaris worker` beside it if `worker`."""
     port = port or free_port()
     env = {
         **os.environ,
@@ -111,6 +113,11 @@ def running_server(
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    jobs = (
+        subprocess.Popen([*cli, "worker", "--interval", "0.5"], env=env, cwd=ROOT, stdout=log)
+        if worker
+        else None
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     try:
@@ -125,8 +132,10 @@ def running_server(
                 time.sleep(0.3)
         yield url
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        for process in (proc, jobs):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=20)
         log.close()
 
 
