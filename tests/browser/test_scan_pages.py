@@ -95,11 +95,11 @@ def set_up_scan(page, url: str) -> None:
     page.wait_for_load_state()
     assert "De uitnodigingen gaan nu op de achtergrond weg" in page.content()
     for _ in range(60):  # the worker sends them; the dashboard shows how far it got
-        if "Klaar: 4 verstuurd." in page.content():  # Carol herself too
+        if "Klaar: 4 e-mails verstuurd." in page.content():  # Carol herself too
             break
         page.wait_for_timeout(500)
         page.reload()
-    assert "Klaar: 4 verstuurd." in page.content()
+    assert "Klaar: 4 e-mails verstuurd." in page.content()
     assert_accessible(page)
     page.screenshot(path="/tmp/secretaris-scan-voortgang.png", full_page=True)
 

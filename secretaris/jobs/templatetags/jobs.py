@@ -10,7 +10,8 @@ def job_state(job: Job) -> str:
     """Where a job is, in words for the person who started it."""
     sent = job.result.get("sent")
     failed = job.result.get("failed") or []
-    done = f"{sent} verstuurd" if sent else ("niets verstuurd" if sent == 0 else "")
+    mails = "e-mail" if sent == 1 else "e-mails"
+    done = f"{sent} {mails} verstuurd" if sent else ("niets verstuurd" if sent == 0 else "")
     if job.status == Job.DONE:
         return f"Klaar: {done}." if done else "Klaar."
     if job.status == Job.RETRY:

@@ -169,7 +169,7 @@ def test_the_reminder_button_on_the_dashboard(client, bob, ready, smtp_server):
     run_jobs()
     assert len(smtp_server.wait_for_messages(6)) == 6
     dashboard = client.get(reverse("scan:dashboard", args=[ready.pk])).content.decode()
-    assert "Herinneringen versturen" in dashboard and "Klaar: 3 verstuurd." in dashboard
+    assert "Herinneringen versturen" in dashboard and "Klaar: 3 e-mails verstuurd." in dashboard
     again = client.post(reverse("scan:remind", args=[ready.pk]), follow=True)
     assert "hooguit eens per 3 dagen" in again.content.decode()
 
@@ -231,7 +231,7 @@ def test_invitations_that_fail_are_retried_by_the_worker_and_shown_on_the_dashbo
     job = Job.objects.get(subject=f"scan:{ready.pk}")
     assert job.status == Job.DONE and job.attempts == 2 and job.started_by == bob
     assert (
-        "Klaar: 3 verstuurd."
+        "Klaar: 3 e-mails verstuurd."
         in client.get(reverse("scan:dashboard", args=[ready.pk])).content.decode()
     )
     assert len(smtp_server.messages) == 3  # nobody got a second invitation
