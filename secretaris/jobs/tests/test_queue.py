@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -91,3 +92,24 @@ def test_a_job_that_is_already_finished_is_not_run_twice():
     run_job.enqueue(job.pk)  # a duplicate task for the same job
     run_jobs()
     assert sample_jobs.CALLS == ["add"]
+
+
+def test_a_beheerder_sees_each_jobs_state_in_the_admin_but_not_its_arguments(client):
+    job = enqueue(sample_jobs.always_fails)
+    run_jobs()
+    enqueue(sample_jobs.add, a=123456789, b=1)
+    client.force_login(make_user("dora", staff=True))
+    listing = client.get(reverse("admin:jobs_job_changelist")).content.decode()
+    assert "Altijd fout" in listing and "Mislukt" in listing and "In de wachtrij" in listing
+    detail = client.get(reverse("admin:jobs_job_change", args=[job.pk])).content.decode()
+    assert "OSError: mailserver onbereikbaar" in detail
+    waiting = Job.objects.get(label="Optellen")
+    other = client.get(reverse("admin:jobs_job_change", args=[waiting.pk])).content.decode()
+    assert "123456789" not in other
+
+
+def test_someone_without_staff_rights_cannot_see_the_jobs(client):
+    enqueue(sample_jobs.add, a=1, b=2)
+    client.force_login(make_user("alice"))
+    response = client.get(reverse("admin:jobs_job_changelist"))
+    assert response.status_code == 302 and "/beheer/login/" in response.url
