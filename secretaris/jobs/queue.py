@@ -84,6 +84,15 @@ def enqueue(
     return job
 
 
+def pending(function: Callable[..., Any], subject: str) -> Job | None:
+    """A job of `function` about `subject` that has not finished yet (to start it once)."""
+    return Job.objects.filter(
+        function=f"{function.__module__}.{function.__qualname__}",
+        subject=subject,
+        status__in=(Job.WAITING, Job.RUNNING, Job.RETRY),
+    ).first()
+
+
 def _delay(attempt: int) -> timedelta:
     delays = getattr(settings, "JOBS_RETRY_DELAYS", RETRY_DELAYS)
     return timedelta(seconds=delays[min(attempt, len(delays)) - 1] if delays else 0)

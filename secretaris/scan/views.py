@@ -12,7 +12,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,7 +23,7 @@ from secretaris.accounts.access import get_object_for, has_access, objects_for
 from secretaris.accounts.audit import audit
 from secretaris.competencies.model import CURRENT_VERSION, MODELS, get_model
 from secretaris.jobs.models import Job
-from secretaris.jobs.queue import enqueue
+from secretaris.jobs.queue import enqueue, pending
 from secretaris.scan import invitations, mail_jobs, page_cache
 from secretaris.scan.forms import (
     CloseForm,
@@ -287,9 +287,7 @@ def invite(request, pk: int):
             "toekomst.",
         )
         return redirect(scan)
-    job = enqueue(mail_jobs.send_invitations, scan_pk=scan.pk, **_job_owner(request, scan))
-    audit(request, "scan.invite", scan, job=job.pk)
-    messages.success(request, QUEUED.format(what="De uitnodigingen gaan"))
+    _start_mail_job(request, scan, mail_jobs.send_invitations, "scan.invite", "uitnodigingen")
     return redirect(scan)
 
 
@@ -324,14 +322,22 @@ def remind(request, pk: int):
             "e-mail van ons, en wie klaar is, krijgt geen herinnering.",
         )
         return redirect(scan)
-    job = enqueue(mail_jobs.send_reminders, scan_pk=scan.pk, **_job_owner(request, scan))
-    audit(request, "scan.remind", scan, job=job.pk)
-    messages.success(request, QUEUED.format(what="De herinneringen gaan"))
+    _start_mail_job(request, scan, mail_jobs.send_reminders, "scan.remind", "herinneringen")
     return redirect(scan)
 
 
-def _job_owner(request, scan: Scan) -> dict:
-    return {"started_by": request.user, "subject": f"scan:{scan.pk}"}
+def _start_mail_job(request, scan: Scan, function, action: str, what: str) -> None:
+    """Queue the mail job once: a second click while it runs starts no second one (two
+    workers sending the same invitations at once would mail people twice)."""
+    subject = f"scan:{scan.pk}"
+    with transaction.atomic():
+        Scan.objects.select_for_update().filter(pk=scan.pk).first()  # one click at a time
+        if pending(function, subject):
+            messages.info(request, f"De {what} worden al verstuurd. Zie hieronder hoe het gaat.")
+            return
+        job = enqueue(function, scan_pk=scan.pk, started_by=request.user, subject=subject)
+    audit(request, action, scan, job=job.pk)
+    messages.success(request, QUEUED.format(what=f"De {what} gaan"))
 
 
 def _report(request, outcome: invitations.Outcome, one: str, many: str) -> None:

@@ -241,3 +241,15 @@ def test_an_outsider_cannot_start_invitations_for_a_scan(client, charlie, ready)
     client.force_login(charlie)
     assert client.post(reverse("scan:invite", args=[ready.pk])).status_code == 404
     assert not Job.objects.exists()
+
+
+def test_a_second_click_while_the_invitations_go_out_starts_no_second_job(
+    client, bob, ready, smtp_server
+):
+    client.force_login(bob)
+    client.post(reverse("scan:invite", args=[ready.pk]))
+    again = client.post(reverse("scan:invite", args=[ready.pk]), follow=True)
+    assert "De uitnodigingen worden al verstuurd" in again.content.decode()
+    assert Job.objects.count() == 1
+    run_jobs()
+    assert len(smtp_server.wait_for_messages(3)) == 3
