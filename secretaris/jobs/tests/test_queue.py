@@ -113,3 +113,12 @@ def test_someone_without_staff_rights_cannot_see_the_jobs(client):
     client.force_login(make_user("alice"))
     response = client.get(reverse("admin:jobs_job_changelist"))
     assert response.status_code == 302 and "/beheer/login/" in response.url
+
+
+def test_running_jobs_in_a_test_leaves_the_process_signal_handlers_as_they_were():
+    import signal
+
+    before = signal.getsignal(signal.SIGTERM)
+    enqueue(sample_jobs.add, a=1, b=2)
+    run_jobs()
+    assert signal.getsignal(signal.SIGTERM) is before
