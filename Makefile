@@ -26,6 +26,8 @@ run: $(STAMP)
 	@echo ""
 	@echo "  Secretaris draait op http://127.0.0.1:8000/  (stoppen met Ctrl+C)"
 	@echo ""
+	@# The worker sends invitations and reminders in the background; it stops with the server.
+	DEBUG=1 $(BIN)/secretaris worker --interval 2 & trap 'kill $$!' EXIT; \
 	DEBUG=1 $(BIN)/secretaris runserver 127.0.0.1:8000
 
 test: $(TESTSTAMP)

@@ -13,6 +13,8 @@ def pytest_configure(config):
     django_settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     }
+    # Background jobs are retried at once in tests (secretaris.jobs.testing.run_jobs).
+    django_settings.JOBS_RETRY_DELAYS = (0,)
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,19 @@ def parser(description: str) -> argparse.ArgumentParser:
         default="",
         help="postgres://... to benchmark on PostgreSQL (the database is recreated)",
     )
+    p.add_argument(
+        "--cache-url",
+        default="",
+        help="redis://127.0.0.1:6379/0 to serve with the Redis cache (default: file cache)",
+    )
     return p
+
+
+def cache_env(cache_url: str) -> dict[str, str]:
+    """CACHE_URL for the server, with a key prefix of this run's own (Redis is shared)."""
+    if not cache_url:
+        return {}
+    return {"CACHE_URL": cache_url, "CACHE_KEY_PREFIX": f"bench-{os.getpid()}-"}
 
 
 def fresh_database_env(database_url: str) -> dict[str, str]:

@@ -10,7 +10,7 @@ import time
 import urllib.request
 
 from _server import start_server
-from _setup import describe, fresh_database_env, parser, run_cli, setup_django
+from _setup import cache_env, describe, fresh_database_env, parser, run_cli, setup_django
 
 
 def main() -> None:
@@ -19,7 +19,7 @@ def main() -> None:
     p.add_argument("--requests", type=int, default=2000, help="total requests (bounded)")
     p.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2))
     args = p.parse_args()
-    env = fresh_database_env(args.database_url)
+    env = {**fresh_database_env(args.database_url), **cache_env(args.cache_url)}
     run_cli(env, "migrate", "--noinput", "-v", "0")
     run_cli(env, "data", "load")
     setup_django(env)
@@ -34,7 +34,9 @@ def main() -> None:
             t0 = time.perf_counter()
             urllib.request.urlopen(f"http://127.0.0.1:{port}/gemeenten/{slug}/").read()
             cold.append((time.perf_counter() - t0) * 1000)
-        db = "PostgreSQL" if args.database_url else "SQLite"
+        db = ("PostgreSQL" if args.database_url else "SQLite") + (
+            ", Redis cache" if args.cache_url else ", file cache"
+        )
         print(describe(f"dossier page, first (uncached) render, one client ({db})", cold))
         timings: list[float] = []
         errors: list[str] = []

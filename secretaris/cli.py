@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "data": "Open data: build (uit ruwe bestanden), load (in de database), update (online).",
     "gebruiker": "Een gebruiker aanmaken of wijzigen.",
     "serve": "De webapplicatie serveren met een productiewaardige WSGI-server.",
+    "worker": "Achtergrondtaken uitvoeren (uitnodigingen, herinneringen, e-mail).",
     "migrate": "De database bijwerken naar het nieuwste schema (Django).",
 }
 

@@ -80,7 +80,14 @@ INSTALLED_APPS = [
     "secretaris.scan",
     "secretaris.organisation",
     "secretaris.selection",
+    "django_tasks",
+    "django_tasks_db",
+    "secretaris.jobs",
 ]
+
+# Slow work (mail to hundreds of raters, batches) runs in `secretaris worker` from a queue
+# in the database (Django's tasks framework; see secretaris/jobs/queue.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -133,22 +140,54 @@ else:
         }
     }
 
-# Rendered page fragments are shared by all server processes through the file system.
-# Keys carry the data or lock version; the prefix changes with each release, so a new
-# release never serves fragments rendered by old templates. Development uses memory.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CACHE_DIR", str(DATA_DIR / "cache")),
-        "TIMEOUT": 86400,
-        "KEY_PREFIX": _release(),
-        "OPTIONS": {"MAX_ENTRIES": 10000},
-    }
-    if not DEBUG
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-}
 
-# Sessions are read from the cache and written through to the database.
+def cache_from_url(url: str) -> dict:
+    """CACHE_URL: redis://host:port/db (shared by several servers), file:///path (one
+    machine, the default) or locmem:// (one process)."""
+    parsed = urlparse(url)
+    if parsed.scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if parsed.scheme == "file":
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": unquote(parsed.path),
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        }
+    if parsed.scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ValueError(f"CACHE_URL: onbekend cachetype '{parsed.scheme}'")
+
+
+# Rendered pages and fragments, the public-read version and the sessions are shared by all
+# server processes: through Redis when CACHE_URL (or REDIS_URL) names it, which several
+# servers can share; else through the file system of one machine. Keys carry the data or
+# lock version; the prefix changes with each release, so a new release never serves
+# fragments rendered by old templates. Development uses memory.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+if CACHE_URL:
+    # CACHE_KEY_PREFIX keeps apart several installations that share one Redis.
+    CACHES = {
+        "default": {
+            **cache_from_url(CACHE_URL),
+            "TIMEOUT": 86400,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "") + _release(),
+        }
+    }
+elif not DEBUG:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(DATA_DIR / "cache")),
+            "TIMEOUT": 86400,
+            "KEY_PREFIX": _release(),
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sessions are read from the cache and written through to the database (so a lost or
+# cleared cache logs nobody out).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

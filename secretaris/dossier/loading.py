@@ -2,7 +2,8 @@
 
 Loading compares what is in the database with the data set and writes only the
 difference, inside one transaction: a second run changes nothing, and a run that is
-interrupted leaves the database as it was. User-entered data (Bestuur) is never touched.
+interrupted leaves the database as it was. What users enter lives in other apps and is
+never touched.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 
-from secretaris.dossier import comparison, matching
+from secretaris.dossier import comparison, matching, public_cache
 from secretaris.dossier.charts import dossier_charts
 from secretaris.dossier.forms import SearchForm
 from secretaris.dossier.lookup import NotFound, find_gemeente, locate
@@ -64,6 +64,7 @@ def _find_or_suggest(request, query: str, status: int = 404):
     return redirect(gemeente)
 
 
+@public_cache.cached_public(lambda request, slug: f"page:{slug}", anonymous_only=True)
 def detail(request, slug: str):
     """The dossier page. The open-data parts are cached per data version (see the
     template); the lazy objects below only do their queries when the cache misses."""
@@ -84,6 +85,12 @@ def detail(request, slug: str):
     )
 
 
+def _api_key(request, code: str) -> str | None:
+    normalised = matching.normalise_code(code)
+    return f"api:{normalised}" if normalised else None
+
+
+@public_cache.cached_public(_api_key, anonymous_only=False)
 def api_detail(request, code: str):
     normalised = matching.normalise_code(code)
     gemeente = Gemeente.objects.filter(code=normalised).first() if normalised else None

@@ -15,7 +15,17 @@ from secretaris.forms import StyledForm as BaseStyledForm
 from secretaris.forms import style_fields
 from secretaris.scan import nominations
 from secretaris.scan.groups import is_reserved, normalise
-from secretaris.scan.models import CANNOT_JUDGE, MIN_K, SCALE, Comment, Rater, RaterGroup, Scan
+from secretaris.scan.models import (
+    CANNOT_JUDGE,
+    MIN_K,
+    SCALE,
+    Answer,
+    Comment,
+    Rater,
+    RaterGroup,
+    Scan,
+)
+from secretaris.scan.prepared import NUMBER, Prepared
 
 CANNOT_JUDGE_VALUE = "nvt"
 MAX_DEADLINE_DAYS = 366
@@ -426,6 +436,16 @@ class IntroForm(StyledForm):
         return self.cleaned_data.get("shown") == BY_ROLE
 
 
+# A rater's earlier answers, read for every questionnaire page (compiled once).
+RATER_ANSWERS = Prepared(
+    lambda pk: Answer.objects.filter(rater_id=pk).values_list("indicator", "score"), NUMBER
+)
+RATER_COMMENTS = Prepared(
+    lambda pk: Comment.objects.filter(rater_id=pk).values_list("competency", "kind", "text"),
+    NUMBER,
+)
+
+
 class CompetencyPageForm(StyledForm):
     """One competency: a 1–5 scale per indicator, and the two open questions."""
 
@@ -463,14 +483,17 @@ class CompetencyPageForm(StyledForm):
 
     @classmethod
     def initial_for(cls, rater: Rater, competency: Competency) -> dict[str, str]:
-        codes = [i.code for i in competency.indicators]
+        codes = {i.code for i in competency.indicators}
         initial = {
             code: CANNOT_JUDGE_VALUE if score is None else str(score)
-            for code, score in rater.answers.filter(indicator__in=codes).values_list(
-                "indicator", "score"
-            )
+            for code, score in RATER_ANSWERS.values(rater.pk)
+            if code in codes
         }
-        initial.update(rater.comments_for(competency.key))
+        initial.update(
+            (kind, text)
+            for key, kind, text in RATER_COMMENTS.values(rater.pk)
+            if key == competency.key
+        )
         return initial
 
     def indicator_fields(self) -> list[forms.BoundField]:

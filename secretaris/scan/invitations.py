@@ -47,7 +47,7 @@ def invite(scan: Scan, raters: QuerySet[Rater] | None = None, now: datetime | No
     """Email the approved raters who were not invited yet, or exactly `raters` (to invite
     them again with a new link). A scan that was ready for invitations opens."""
     now = now or timezone.now()
-    if scan.status not in (Scan.UITNODIGEN, Scan.OPEN) or scan.deadline <= now:
+    if not may_invite(scan, now):
         raise NotOpen
     if raters is None:
         raters = scan.raters.filter(invited_at__isnull=True)
@@ -55,6 +55,11 @@ def invite(scan: Scan, raters: QuerySet[Rater] | None = None, now: datetime | No
     if scan.status == Scan.UITNODIGEN:
         scan.mark_open()  # before sending, so the link works when the email arrives
     return _send(raters, INVITATION, "invited_at", now)
+
+
+def may_invite(scan: Scan, now: datetime | None = None) -> bool:
+    """The list is approved and the deadline is still ahead."""
+    return scan.status in (Scan.UITNODIGEN, Scan.OPEN) and scan.deadline > (now or timezone.now())
 
 
 def due_for_reminder(now: datetime | None = None) -> QuerySet[Rater]:

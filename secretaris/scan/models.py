@@ -29,6 +29,7 @@ from secretaris.documents.dates import nl_date
 from secretaris.dossier.models import Gemeente
 from secretaris.scan import groups as presets
 from secretaris.scan.hooks import scan_closed
+from secretaris.scan.prepared import NUMBER, Prepared, upsert
 
 SCALE: tuple[tuple[int, str], ...] = (
     (1, "1 – nooit/zelden"),
@@ -549,14 +550,14 @@ class Rater(models.Model):
         with transaction.atomic():
             rater = self._locked(now)
             # One upsert per table (INSERT ... ON CONFLICT DO UPDATE on both databases).
-            Answer.objects.bulk_create(
+            upsert(
+                Answer,
                 [
                     Answer(rater=rater, indicator=code, score=score, updated_at=stamp)
                     for code, score in scores.items()
                 ],
-                update_conflicts=True,
-                unique_fields=["rater", "indicator"],
-                update_fields=["score", "updated_at"],
+                unique=("rater", "indicator"),
+                update=("score", "updated_at"),
             )
             texts = {Comment.FEEDBACK: feedback.strip(), Comment.FEEDFORWARD: feedforward.strip()}
             written = [
@@ -567,11 +568,11 @@ class Rater(models.Model):
                 if text
             ]
             if written:
-                Comment.objects.bulk_create(
+                upsert(
+                    Comment,
                     written,
-                    update_conflicts=True,
-                    unique_fields=["rater", "competency", "kind"],
-                    update_fields=["text", "updated_at"],
+                    unique=("rater", "competency", "kind"),
+                    update=("text", "updated_at"),
                 )
             empty = [kind for kind, text in texts.items() if not text]
             if empty:
@@ -602,10 +603,14 @@ class Rater(models.Model):
 
         Closing the scan takes the same lock, so no answer slips in after the close.
         """
-        scan = Scan.objects.select_for_update().get(pk=self.scan_id)
+        scan = SCAN_LOCKED.first(self.scan_id)
+        if scan is None:
+            raise Scan.DoesNotExist
         if not scan.accepts_answers(now):
             raise ScanClosed
-        rater = Rater.objects.select_related("group").get(pk=self.pk)
+        rater = RATER_WITH_GROUP.first(self.pk)
+        if rater is None:
+            raise Rater.DoesNotExist
         if rater.finished_at:
             raise AlreadyFinished
         rater.scan = scan
@@ -615,6 +620,11 @@ class Rater(models.Model):
         """This rater's own texts for one page, to show them back to the rater only."""
         rows = self.comments.filter(competency=competency_key).values_list("kind", "text")
         return dict(rows)
+
+
+# The save path's two reads, compiled once (see prepared.py): each page save runs them.
+SCAN_LOCKED = Prepared(lambda pk: Scan.objects.select_for_update().filter(pk=pk), NUMBER)
+RATER_WITH_GROUP = Prepared(lambda pk: Rater.objects.select_related("group").filter(pk=pk), NUMBER)
 
 
 class Answer(models.Model):

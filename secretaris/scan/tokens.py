@@ -18,9 +18,16 @@ from django.conf import settings
 from django.urls import reverse
 
 from secretaris.scan.models import Rater
+from secretaris.scan.prepared import Prepared
 
 TOKEN_BYTES = 32  # 256 bits: 43 characters in the URL
 MAX_TOKEN_LENGTH = 64
+# Every questionnaire request starts here: compiled once (see prepared.py).
+RATER_BY_HASH = Prepared(
+    lambda value: Rater.objects.select_related(
+        "scan", "scan__gemeente", "scan__secretary", "group"
+    ).filter(token_hash=value, approved=True)[:1]
+)
 
 
 def new_token() -> str:
@@ -50,11 +57,7 @@ def rater_for(token: str, now: datetime | None = None) -> Rater | None:
     """The rater whose link this is, while the link works; None otherwise."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return None
-    rater = (
-        Rater.objects.select_related("scan", "scan__gemeente", "scan__secretary", "group")
-        .filter(token_hash=token_hash(token), approved=True)
-        .first()
-    )
+    rater = RATER_BY_HASH.first(token_hash(token))
     if rater is None or not rater.scan.accepts_answers(now):
         return None
     return rater

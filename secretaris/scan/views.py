@@ -12,7 +12,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,7 +22,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from secretaris.accounts.access import get_object_for, has_access, is_beheerder, objects_for
 from secretaris.accounts.audit import audit
 from secretaris.competencies.model import CURRENT_VERSION, MODELS, get_model
-from secretaris.scan import invitations
+from secretaris.jobs.models import Job
+from secretaris.jobs.queue import enqueue, pending
+from secretaris.scan import invitations, mail_jobs, page_cache
 from secretaris.scan.forms import (
     CloseForm,
     CompetencyPageForm,
@@ -47,6 +49,10 @@ from secretaris.scan.models import (
 from secretaris.scan.sybil import scan_flags
 from secretaris.scan.tokens import rater_for
 
+QUEUED = (
+    "{what} nu op de achtergrond weg. Onder 'E-mail op de achtergrond' ziet u hoe het "
+    "gaat; ververs de pagina om de nieuwste stand te zien."
+)
 CONFLICT = (
     "Iemand anders heeft de instellingen opgeslagen terwijl u bezig was. Er is niets "
     "opgeslagen. Hieronder staat de nieuwe stand; pas die opnieuw aan."
@@ -165,6 +171,7 @@ def dashboard(request, pk: int):
             "problems": scan.approval_problems() if scan.status == Scan.CONCEPT else [],
             "close_form": CloseForm(),
             "now": timezone.now(),
+            "jobs": Job.objects.filter(subject=f"scan:{scan.pk}")[:5],
         },
     )
 
@@ -344,17 +351,14 @@ def invite(request, pk: int):
     if not scan.is_coordinator(request.user):
         messages.error(request, ONLY_COORDINATOR)
         return redirect(scan)
-    try:
-        outcome = invitations.invite(scan)
-    except invitations.NotOpen:
+    if not invitations.may_invite(scan):
         messages.error(
             request,
             "Uitnodigen kan nog niet: keur eerst de lijst goed, of kies een einddatum in de "
             "toekomst.",
         )
         return redirect(scan)
-    audit(request, "scan.invite", scan, sent=outcome.sent, failed=len(outcome.failed))
-    _report(request, outcome, "uitnodiging", "uitnodigingen")
+    _start_mail_job(request, scan, mail_jobs.send_invitations, "scan.invite", "uitnodigingen")
     return redirect(scan)
 
 
@@ -388,17 +392,29 @@ def remind(request, pk: int):
     if not scan.is_coordinator(request.user):
         messages.error(request, ONLY_COORDINATOR)
         return redirect(scan)
-    outcome = invitations.remind(scan)
-    audit(request, "scan.remind", scan, sent=outcome.sent, failed=len(outcome.failed))
-    if not outcome.sent and not outcome.failed:
+    if not invitations.due_for_reminder().filter(scan=scan).exists():
         messages.info(
             request,
             "Er is nu niemand te herinneren. Iedereen krijgt hooguit eens per 3 dagen een "
             "e-mail van ons, en wie klaar is, krijgt geen herinnering.",
         )
-    else:
-        _report(request, outcome, "herinnering", "herinneringen")
+        return redirect(scan)
+    _start_mail_job(request, scan, mail_jobs.send_reminders, "scan.remind", "herinneringen")
     return redirect(scan)
+
+
+def _start_mail_job(request, scan: Scan, function, action: str, what: str) -> None:
+    """Queue the mail job once: a second click while it runs starts no second one (two
+    workers sending the same invitations at once would mail people twice)."""
+    subject = f"scan:{scan.pk}"
+    with transaction.atomic():
+        Scan.objects.select_for_update().filter(pk=scan.pk).first()  # one click at a time
+        if pending(function, subject):
+            messages.info(request, f"De {what} worden al verstuurd. Zie hieronder hoe het gaat.")
+            return
+        job = enqueue(function, scan_pk=scan.pk, started_by=request.user, subject=subject)
+    audit(request, action, scan, job=job.pk)
+    messages.success(request, QUEUED.format(what=f"De {what} gaan"))
 
 
 def _report(request, outcome: invitations.Outcome, one: str, many: str) -> None:
@@ -525,9 +541,31 @@ def answer_step(request, rater: Rater, token: str, step: int):
                 return redirect("scan:answer_step", token, step + 1)
             return redirect("scan:answer_finish", token)
     else:
-        form = CompetencyPageForm(
-            competency=competency, initial=CompetencyPageForm.initial_for(rater, competency)
-        )
+        initial = CompetencyPageForm.initial_for(rater, competency)
+        if page_cache.usable(request):
+            scan = rater.scan
+            key = page_cache.page_key(
+                scan.pk,
+                scan.lock_version,
+                scan.updated_at,
+                step,
+                rater.group.is_self,
+                scan.secretary_name,
+            )
+
+            def blank(marked_request, marked_token):
+                context = _context(
+                    rater,
+                    marked_token,
+                    form=CompetencyPageForm(competency=competency),
+                    competency=competency,
+                    step=step,
+                    csrf_token=page_cache.CSRF_MARK,
+                )
+                return render(marked_request, "scan/rater/step.html", context)
+
+            return page_cache.serve(request, token, key, blank, initial)
+        form = CompetencyPageForm(competency=competency, initial=initial)
     return render(
         request,
         "scan/rater/step.html",

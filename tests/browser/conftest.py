@@ -52,14 +52,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def database_env(tmp: Path, name: str) -> dict[str, str]:
-    """A new, empty database for one test server: SQLite in tmp, or `name` on PostgreSQL."""
+def database_env(tmp: Path, name: str, fresh: bool = True) -> dict[str, str]:
+    """A new, empty database for one test server: SQLite in tmp, or `name` on PostgreSQL
+    (with fresh=False: the one made before, as it is)."""
     url = os.environ.get("DATABASE_URL")
     if not url:
         return {"SQLITE_PATH": str(tmp / f"{name}.sqlite3")}
     import psycopg
 
     base = url.rsplit("/", 1)[0]
+    if not fresh:
+        return {"DATABASE_URL": f"{base}/{name}"}
     with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.execute(f'CREATE DATABASE "{name}"')
@@ -74,9 +77,13 @@ def running_server(
     setup: list[list[str]],
     port: int | None = None,
     extra_env: dict[str, str] | None = None,
+    fresh: bool = True,
+    worker: bool = False,
 ) -> Iterator[str]:
     """A production-like `secretaris serve` (gunicorn, DEBUG off) on a loopback port, its
-    database migrated, loaded and prepared with the `secretaris` commands in `setup`."""
+    database migrated, loaded and prepared with the `secretaris` commands in `setup`
+    (fresh=False: a second server on the database an earlier call prepared), with
+    `secretaris worker` beside it if `worker`."""
     port = port or free_port()
     env = {
         **os.environ,
@@ -90,20 +97,26 @@ def running_server(
         "CACHE_DIR": str(tmp / "cache"),
         "DJANGO_SETTINGS_MODULE": "secretaris.settings",
         "SECRETARIS_WACHTWOORD": PASSWORD,
-        **database_env(tmp, database),
+        **database_env(tmp, database, fresh),
         **(extra_env or {}),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     cli = [sys.executable, "-m", "secretaris.cli"]
-    for command in (["migrate", "--noinput", "-v", "0"], ["data", "load"], *setup):
+    prepare = (["migrate", "--noinput", "-v", "0"], ["data", "load"], *setup) if fresh else ()
+    for command in prepare:
         subprocess.run([*cli, *command], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed below
+    log = open(tmp / f"server-{port}.log", "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
         [*cli, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--no-migrate"],
         env=env,
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
+    )
+    jobs = (
+        subprocess.Popen([*cli, "worker", "--interval", "0.5"], env=env, cwd=ROOT, stdout=log)
+        if worker
+        else None
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -115,12 +128,14 @@ def running_server(
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     proc.kill()
-                    raise RuntimeError((tmp / "server.log").read_text()) from None
+                    raise RuntimeError((tmp / f"server-{port}.log").read_text()) from None
                 time.sleep(0.3)
         yield url
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        for process in (proc, jobs):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=20)
         log.close()
 
 

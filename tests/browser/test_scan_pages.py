@@ -43,7 +43,12 @@ def scan_server(tmp_path_factory):
             ["gebruiker", "dave", "--email", "dave@example.nl", "--naam", "Dave Dekker"],
         ]
         with running_server(
-            tmp, database="secretaris_browser_scan", setup=setup, port=port, extra_env=mail
+            tmp,
+            database="secretaris_browser_scan",
+            setup=setup,
+            port=port,
+            extra_env=mail,
+            worker=True,
         ):
             yield url, smtp
 
@@ -110,7 +115,13 @@ def set_up_scan(page, url: str) -> None:
     page.wait_for_load_state()
     page.get_by_role("button", name=re.compile("Uitnodigingen versturen")).click()
     page.wait_for_load_state()
-    assert "4 uitnodigingen verstuurd" in page.content()  # Carol herself too
+    assert "De uitnodigingen gaan nu op de achtergrond weg" in page.content()
+    for _ in range(60):  # the worker sends them; the dashboard shows how far it got
+        if "Klaar: 4 e-mails verstuurd." in page.content():  # Carol herself too
+            break
+        page.wait_for_timeout(500)
+        page.reload()
+    assert "Klaar: 4 e-mails verstuurd." in page.content()
     assert_accessible(page)
     page.screenshot(path="/tmp/secretaris-scan-voortgang.png", full_page=True)
     dashboard = page.url

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from secretaris.accounts.models import AuditEvent
+from secretaris.jobs.models import Job
+from secretaris.jobs.testing import run_jobs
 from secretaris.scan import invitations
 from secretaris.scan.models import Rater, Scan, minutes_for
 from secretaris.scan.tests.conftest import add_rater
@@ -46,6 +48,8 @@ def test_invitations_arrive_by_email_with_a_personal_link_that_works(
     client.force_login(bob)
     response = client.post(reverse("scan:invite", args=[ready.pk]))
     assert response.status_code == 302
+    assert smtp_server.messages == []  # the request only queues the invitations
+    run_jobs()
     messages = smtp_server.wait_for_messages(3)
     to_willem = next(m for m in messages if m["To"] == "willem@gemeente.nl")
     body = to_willem.get_content()
@@ -197,8 +201,11 @@ def test_the_reminder_button_on_the_dashboard(client, bob, ready, smtp_server):
     invitations.invite(ready, now=timezone.now() - timedelta(days=4))
     client.force_login(bob)
     response = client.post(reverse("scan:remind", args=[ready.pk]), follow=True)
-    assert "3 herinneringen verstuurd." in response.content.decode()
+    assert "De herinneringen gaan nu op de achtergrond weg" in response.content.decode()
+    run_jobs()
     assert len(smtp_server.wait_for_messages(6)) == 6
+    dashboard = client.get(reverse("scan:dashboard", args=[ready.pk])).content.decode()
+    assert "Herinneringen versturen" in dashboard and "Klaar: 3 e-mails verstuurd." in dashboard
     again = client.post(reverse("scan:remind", args=[ready.pk]), follow=True)
     assert "hooguit eens per 3 dagen" in again.content.decode()
 
@@ -233,3 +240,52 @@ def test_the_link_command_refuses_a_scan_that_is_not_open(scan, wethouder):
     with pytest.raises(CommandError) as info:
         call_command("scan", "link", str(wethouder.pk))
     assert info.value.returncode == 2
+
+
+def test_invitations_that_fail_are_retried_by_the_worker_and_shown_on_the_dashboard(
+    client, bob, ready, settings, smtp_server
+):
+    """The mail server is down at the first attempt: the coordinator sees a retry coming;
+    the next attempt reaches everyone, once."""
+    from secretaris.smtp_testing import free_port
+
+    settings.JOBS_RETRY_DELAYS = (3600,)
+    working_port = settings.EMAIL_PORT
+    settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = free_port(), 2
+    client.force_login(bob)
+    client.post(reverse("scan:invite", args=[ready.pk]))
+    run_jobs()
+    dashboard = client.get(reverse("scan:dashboard", args=[ready.pk])).content.decode()
+    assert "Poging 1 van 4: niets verstuurd, 3 niet gelukt." in dashboard
+    assert "Er volgt vanzelf een nieuwe poging." in dashboard
+    settings.EMAIL_PORT = working_port
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    run_jobs()
+    assert len(smtp_server.wait_for_messages(3)) == 3
+    job = Job.objects.get(subject=f"scan:{ready.pk}")
+    assert job.status == Job.DONE and job.attempts == 2 and job.started_by == bob
+    assert (
+        "Klaar: 3 e-mails verstuurd."
+        in client.get(reverse("scan:dashboard", args=[ready.pk])).content.decode()
+    )
+    assert len(smtp_server.messages) == 3  # nobody got a second invitation
+
+
+def test_an_outsider_cannot_start_invitations_for_a_scan(client, charlie, ready):
+    client.force_login(charlie)
+    assert client.post(reverse("scan:invite", args=[ready.pk])).status_code == 404
+    assert not Job.objects.exists()
+
+
+def test_a_second_click_while_the_invitations_go_out_starts_no_second_job(
+    client, bob, ready, smtp_server
+):
+    client.force_login(bob)
+    client.post(reverse("scan:invite", args=[ready.pk]))
+    again = client.post(reverse("scan:invite", args=[ready.pk]), follow=True)
+    assert "De uitnodigingen worden al verstuurd" in again.content.decode()
+    assert Job.objects.count() == 1
+    run_jobs()
+    assert len(smtp_server.wait_for_messages(3)) == 3

@@ -1,0 +1,96 @@
+"""Questionnaire pages rendered once per scan, page and group, then filled in per rater.
+
+A competency page is the same for every rater of one group in one scan, except for the
+rater's link (in the addresses on the page), the CSRF token and the answers the rater gave
+before. So it is rendered once with markers in place of the link and the token and without
+answers, and stored in the cache. Each request then only swaps the markers for this
+rater's values and marks the saved answers: `checked` on the chosen radio buttons and the
+text in the two text areas, exactly as a full render would put them (a test compares the
+two byte for byte).
+
+The stored page is keyed on everything it shows besides those values: the scan's
+version (`lock_version` and `updated_at`, which every change of the scan renews), the
+page, whether the rater assesses themself (the question is worded for them), the
+secretary's name and the public version (the footer's sources). A request with a session
+or messages cookie (a rater who is also logged in) gets a full render, so no page with a
+user's name is ever stored.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.html import escape
+
+from secretaris.dossier import public_cache
+
+# Letters only, so that URL encoding leaves them alone (the login link quotes the path).
+TOKEN_MARK = "xxRATERxLINKxMARKxx"
+CSRF_MARK = "xxCSRFxTOKENxMARKxx"
+TIMEOUT = 86400
+RECENT_PAGES = 200  # per process: about 2 MB
+_recent: dict[str, str] = {}
+
+
+def usable(request: HttpRequest) -> bool:
+    return request.method == "GET" and public_cache.is_anonymous(request)
+
+
+def page_key(*parts: object) -> str:
+    digest = hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:32]
+    return f"scan-page:{digest}:{public_cache.current_version()}"
+
+
+def serve(
+    request: HttpRequest,
+    token: str,
+    key: str,
+    render_blank: Callable[[HttpRequest, str], HttpResponse],
+    initial: dict[str, str],
+) -> HttpResponse:
+    """The stored blank page (rendered by `render_blank(request, token)` on a miss) with
+    this rater's link, CSRF token and earlier answers filled in."""
+    blank = _recent.get(key) or cache.get(key)
+    if blank is None:
+        marked = copy.copy(request)
+        marked.path = request.path.replace(token, TOKEN_MARK)
+        marked.path_info = request.path_info.replace(token, TOKEN_MARK)
+        response = render_blank(marked, TOKEN_MARK)
+        if response.status_code != 200:
+            return response
+        blank = response.content.decode()
+        cache.set(key, blank, TIMEOUT)
+    _remember(key, blank)
+    page = blank.replace(TOKEN_MARK, token).replace(CSRF_MARK, get_token(request))
+    return HttpResponse(fill_in(page, initial))
+
+
+def _remember(key: str, blank: str) -> None:
+    """Keep the page in this process too: its key is made from the scan row read for this
+    very request, so a stale page can never match it."""
+    _recent[key] = blank
+    while len(_recent) > RECENT_PAGES:
+        del _recent[next(iter(_recent))]
+
+
+def fill_in(page: str, values: dict[str, str]) -> str:
+    """Mark saved answers as a bound form's initial values would: `checked` as the last
+    attribute of the chosen radio button, the text (escaped) inside a text area."""
+    for name, value in values.items():
+        if not value:
+            continue
+        radio = re.compile(
+            rf'(<input type="radio" name="{re.escape(name)}" value="{re.escape(escape(value))}"'
+            r"[^>]*)>"
+        )
+        page, found = radio.subn(r"\1 checked>", page, count=1)
+        if not found:
+            area = re.compile(rf'(<textarea name="{re.escape(name)}"[^>]*>\n)</textarea>')
+            page = area.sub(lambda m, v=value: m.group(1) + escape(v) + "</textarea>", page, 1)
+    return page

@@ -1,0 +1,118 @@
+"""Questionnaire pages are rendered once per scan, page and kind of rater, then filled in
+per rater; what a rater sees is exactly what a full render would show."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from secretaris.scan.models import Rater
+from secretaris.scan.tests.conftest import add_rater, open_with_link
+from secretaris.scan.tokens import RATER_BY_HASH, token_hash
+
+pytestmark = pytest.mark.django_db
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+TRICKY = 'Zegt "nee" <b>hard</b> & eerlijk; \'s avonds\nook.'
+
+
+def _full_render(path: str) -> str:
+    """The page rendered in full: a messages cookie keeps a request off the stored page."""
+    client = Client()
+    client.cookies["messages"] = "niets"
+    return CSRF.sub("CSRF", client.get(path).content.decode())
+
+
+def _link(scan, rater) -> str:
+    return reverse("scan:answer", args=[open_with_link(scan, rater)])
+
+
+def _start(link: str) -> Client:
+    client = Client()
+    assert client.post(link, {}).status_code == 302
+    return client
+
+
+def test_a_stored_page_filled_in_for_a_rater_equals_a_full_render(scan, wethouder):
+    colleague = add_rater(scan, "medewerkers", "Mo Medewerker", "mo@gemeente.nl")
+    link = _link(scan, wethouder)
+    other_link = reverse("scan:answer", args=[open_with_link(scan, colleague)])
+    competency = scan.competencies()[0]
+    scores = ["1", "5", "nvt", "3", "2", "4", "nvt", "5", "1", "2"]
+    answers = {i.code: scores[n % len(scores)] for n, i in enumerate(competency.indicators)}
+    client = _start(link)
+    client.post(f"{link}1/", {**answers, "feedback": TRICKY, "feedforward": ""})
+    _start(other_link).get(f"{other_link}1/")  # another rater stores the blank page first
+    served = client.get(f"{link}1/")
+    page = served.content.decode()
+    assert served.status_code == 200 and served["Cache-Control"].startswith("max-age=0")
+    assert CSRF.sub("CSRF", page) == _full_render(f"{link}1/")
+    assert "&lt;b&gt;hard&lt;/b&gt; &amp; eerlijk" in page
+    for code, value in answers.items():
+        assert re.findall(rf'name="{code}" value="([^"]+)"[^>]* checked', page) == [value]
+    # The CSRF token on the stored page is this rater's own: the save goes through.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    strict = Client(enforce_csrf_checks=True)
+    strict.cookies = client.cookies
+    saved = strict.post(f"{link}1/", {**answers, "csrfmiddlewaretoken": token})
+    assert saved.status_code == 302
+
+
+def test_a_self_assessment_page_is_worded_for_the_secretary(scan, wethouder):
+    me = scan.raters.get(group__is_self=True)
+    link, my_link = _link(scan, wethouder), _link(scan, me)
+    _start(link).get(f"{link}2/")
+    mine = _start(my_link).get(f"{my_link}2/").content.decode()
+    assert "Hoe vaak doet u dit?" in mine and "Alice Aerts dit doen" not in mine
+    assert CSRF.sub("CSRF", mine) == _full_render(f"{my_link}2/")
+
+
+def test_a_stored_page_is_served_with_three_queries_and_no_rendering(
+    scan, wethouder, django_assert_num_queries
+):
+    link = _link(scan, wethouder)
+    client = _start(link)
+    client.get(f"{link}1/")
+    with django_assert_num_queries(3):  # the rater, their answers, their comments
+        client.get(f"{link}1/")
+
+
+def test_a_renamed_secretary_is_shown_at_once(scan, wethouder, alice):
+    link = _link(scan, wethouder)
+    client = _start(link)
+    assert "Alice Aerts dit doen" in client.get(f"{link}1/").content.decode()
+    alice.first_name = "Alida"
+    alice.save()
+    assert "Alida Aerts dit doen" in client.get(f"{link}1/").content.decode()
+
+
+def test_a_logged_in_rater_gets_a_full_render_with_their_name(scan, wethouder, charlie):
+    from secretaris.test import PASSWORD
+
+    link = _link(scan, wethouder)
+    _start(link).get(f"{link}1/")
+    client = _start(link)
+    client.login(username="charlie", password=PASSWORD)
+    assert "charlie" in client.get(f"{link}1/").content.decode()
+    assert "charlie" not in _start(link).get(f"{link}1/").content.decode()
+
+
+def test_the_compiled_rater_lookup_returns_what_the_orm_returns(scan, wethouder):
+    token = open_with_link(scan, wethouder)
+    prepared = RATER_BY_HASH.first(token_hash(token))
+    orm = Rater.objects.select_related("scan", "scan__gemeente", "scan__secretary", "group").get(
+        pk=wethouder.pk
+    )
+
+    def fields(obj):
+        return {k: v for k, v in vars(obj).items() if not k.startswith("_")}
+
+    assert fields(prepared) == fields(orm)
+    for path in ("scan", "group"):
+        assert fields(getattr(prepared, path)) == fields(getattr(orm, path))
+    assert fields(prepared.scan.secretary) == fields(orm.scan.secretary)
+    assert prepared.scan.gemeente.name == orm.scan.gemeente.name
+    assert RATER_BY_HASH.first(token_hash("onbekend")) is None
