@@ -399,21 +399,27 @@ def _overview(data: dict[str, Any]) -> Section:
         ),
         width_cm=15,
     )
+    spread = any(c["others"].get("sd") is not None for c in comps)
     rows = tuple(
         (
             c["name"],
             score(c["self"]),
             figure(c["others"]),
             signed(c["gap"]),
-            score(c["others"].get("sd"), 1) if c["others"].get("sd") is not None else "",
+            *(
+                (score(c["others"]["sd"], 1) if c["others"].get("sd") is not None else "",)
+                if spread
+                else ()
+            ),
         )
         for c in comps
     )
+    # Spread only where the anonymity rules allow it; no empty column where they never do.
     table = Table(
-        ("Competentie", "Zelf", "Alle anderen", "Verschil", "Spreiding"),
+        ("Competentie", "Zelf", "Alle anderen", "Verschil", *(("Spreiding",) if spread else ())),
         rows,
-        caption="Gemiddelde scores per competentie (1 = nooit, 5 = (bijna) altijd)",
-        numeric=(False, True, True, True, True),
+        caption="Gemiddelde scores per competentie (1 = nooit, 5 = bijna altijd)",
+        numeric=(False, True, True, True, *((True,) if spread else ())),
     )
     return Section("Overzicht", (chart, table), anchor="overzicht", new_page=True)
 

@@ -91,7 +91,7 @@ def test_spread_is_not_shown_over_a_set_with_a_consented_role(client, alice, bob
     client.force_login(alice)
     page = client.get(reverse("scan:report", args=[scan.pk])).content.decode()
     assert "Burgemeester" in page
-    assert "Spreiding (standaardafwijking)" not in page
+    assert "(spreiding " not in page and "Eensgezindheid" not in page
     for competency in scan.report.data["competencies"]:
         assert competency["others"].get("sd") is None
         for indicator in competency["indicators"]:
@@ -103,4 +103,4 @@ def test_spread_is_shown_over_unknown_raters_only(client, alice, bob):
     scan = run_scan(alice, bob, [0, 1, 2])
     client.force_login(alice)
     page = client.get(reverse("scan:report", args=[scan.pk])).content.decode()
-    assert "Spreiding (standaardafwijking)" in page
+    assert "Eensgezindheid:" in page and "(spreiding " in page
