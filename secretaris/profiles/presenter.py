@@ -281,7 +281,9 @@ def _bestuur(profile: Profile) -> Section:
                 width_cm=11,
             )
         )
-    rows = register_rows(s)
+    members = [line.strip() for line in (notes.get("college_members") or "").splitlines()]
+    # The college the user entered wins over the register's (which may predate it).
+    rows = [r for r in register_rows(s) if not (any(members) and r[0].startswith("Wethouders"))]
     parties = coalition(notes)
     if parties:
         since = coalition_since(notes)
@@ -293,13 +295,14 @@ def _bestuur(profile: Profile) -> Section:
     if rows:
         blocks.append(KeyValues(tuple(rows)))
     register = s.get("bestuur") if isinstance(s.get("bestuur"), dict) else {}
-    if register.get("source") and any(r[0] in REGISTER_LABELS for r in rows):
+    if register.get("source") and any(
+        r[0] in REGISTER_LABELS or r[0].startswith("Wethouders") for r in rows
+    ):
         when = _iso_day(register.get("source_date"))
         blocks.append(
             Paragraph(f"Bron: {register['source']}{', ' + when if when else ''}.", "small")
         )
     subsections = []
-    members = [line.strip() for line in (notes.get("college_members") or "").splitlines()]
     if any(members):
         subsections.append(Section("Het college", (BulletList(tuple(m for m in members if m)),)))
     if notes.get("coalition_changes") and has_text(notes["coalition_changes"]):
@@ -311,7 +314,7 @@ def _bestuur(profile: Profile) -> Section:
     return _text_section(profile, "bestuur", *blocks, subsections=subsections)
 
 
-REGISTER_LABELS = ("Burgemeester", "Waarnemend burgemeester", "Wethouders", "Griffier")
+REGISTER_LABELS = ("Burgemeester", "Waarnemend burgemeester", "Griffier")
 
 
 def register_rows(s: dict[str, Any]) -> list[tuple[str, str]]:
@@ -324,7 +327,14 @@ def register_rows(s: dict[str, Any]) -> list[tuple[str, str]]:
         rows.append((label, burgemeester["name"]))
     wethouders = [w for w in register.get("wethouders") or [] if w]
     if wethouders:
-        rows.append(("Wethouders", ", ".join(wethouders)))
+        # The register is a snapshot; the college changes after every election.
+        when = _iso_day(register.get("source_date"))
+        rows.append(
+            (
+                f"Wethouders (volgens het register, {when})" if when else "Wethouders",
+                ", ".join(wethouders),
+            )
+        )
     if register.get("griffier"):
         rows.append(("Griffier", register["griffier"]))
     return rows

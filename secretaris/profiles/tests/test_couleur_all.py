@@ -16,7 +16,7 @@ TYPE_BOUNDS = {"beheer": (0.40, 0.65), "ontwikkel": (0.25, 0.45), "regie": (0.08
 
 
 @pytest.fixture(scope="module")
-def results(django_db_blocker):
+def results(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         return {
             g.name: suggest(couleur_from_snapshot(build_dossier(g).as_json()))

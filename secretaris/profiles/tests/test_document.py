@@ -72,7 +72,7 @@ def filled(name: str):
 
 
 @pytest.fixture(scope="module")
-def wijchen(django_db_blocker):
+def wijchen(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         return filled("Wijchen")
 
@@ -207,3 +207,20 @@ def test_situational_competencies_show_an_example_for_the_size_of_the_municipali
 
     assert examples(island) and examples(city)
     assert not examples(island) & examples(city)
+
+
+def test_the_registers_wethouders_carry_the_registers_date(pdf_text, wijchen):
+    when = wijchen.snapshot["bestuur"]["source_date"]
+    day = int(when[8:10])
+    flat = re.sub(r"\s+", " ", pdf_text)
+    assert re.search(rf"Wethouders \(volgens het register, {day} \w+ {when[:4]}\)", flat)
+
+
+def test_a_college_the_user_entered_replaces_the_registers_wethouders():
+    profile = filled("Wijchen")
+    profile.bestuur = {**profile.bestuur, "college_members": "Anna de Vries, wethouder"}
+    text = " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(profile_document(profile)))).pages
+    )
+    assert "Anna de Vries, wethouder" in text
+    assert "volgens het register," not in text
