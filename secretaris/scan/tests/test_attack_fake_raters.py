@@ -12,6 +12,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from secretaris.jobs.testing import run_jobs
 from secretaris.scan.models import Rater, Scan
 from secretaris.scan.tests.conftest import SITUATIONAL
 from secretaris.test import make_user
@@ -134,11 +135,13 @@ def test_after_approval_the_secretary_sees_counts_not_addresses(client, scan, al
         ("scan:reinvite", [scan.pk, willem.pk]),
     ):
         client.post(reverse(name, args=args))
+    run_jobs()
     assert len(mail.outbox) == 0
     response = client.post(reverse("scan:remove_rater", args=[scan.pk, willem.pk]))
     assert response.status_code == 404
     client.force_login(bob)
     client.post(reverse("scan:invite", args=[scan.pk]))
+    run_jobs()
     assert len(mail.outbox) == 4  # Alice herself, Willem and the two confirmed fakes
 
 
