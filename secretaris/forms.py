@@ -45,3 +45,16 @@ def style_fields(form: forms.BaseForm) -> None:
             widget.attrs["aria-invalid"] = "true"
         if described:
             widget.attrs["aria-describedby"] = " ".join(described)
+
+
+MAX_ID = 2**63 - 1  # the largest primary key or version number any database column holds
+
+
+def posted_int(data: Any, name: str) -> int | None:
+    """A whole number from a hidden field or button value, or None when it is missing,
+    not a number, negative or too large (never an exception: bad input is not a 500)."""
+    value = str(data.get(name, "")).strip()
+    if not value.isascii() or not value.isdigit() or len(value) > 19:
+        return None
+    number = int(value)
+    return number if number <= MAX_ID else None

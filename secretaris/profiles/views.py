@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
@@ -17,6 +19,7 @@ from secretaris.accounts.access import (
 )
 from secretaris.accounts.audit import audit
 from secretaris.documents.html import render_html
+from secretaris.forms import posted_int
 from secretaris.profiles import steps
 from secretaris.profiles.compare import compare_versions
 from secretaris.profiles.drafting import apply_suggestions, draft_profile
@@ -139,7 +142,7 @@ def refresh(request, pk: int):
     apply_suggestions(profile)
     changed = profile.save_changes(
         request.user,
-        int(request.POST.get("lock_version", -1)),
+        _lock_version(request),
         situational=profile.situational,
         type_suggested=profile.type_suggested,
         type_reasons=profile.type_reasons,
@@ -155,7 +158,7 @@ def refresh(request, pk: int):
 @require_POST
 def finalise(request, pk: int):
     profile = get_object_for(request, Profile, "bewerker", pk=pk)
-    if profile.finalise(request.user, int(request.POST.get("lock_version", -1))):
+    if profile.finalise(request.user, _lock_version(request)):
         audit(request, "profile.finalise", profile)
         messages.success(request, f"Versie {profile.number} is definitief.")
     else:
@@ -235,24 +238,23 @@ def access(request, pk: int):
     profile = get_object_for(request, Profile, "eigenaar", pk=pk)
     form = GrantForm(request.POST or None)
     if request.method == "POST" and "revoke" in request.POST:
-        from django.contrib.auth import get_user_model
-
-        user = get_user_model().objects.filter(pk=request.POST["revoke"]).first()
+        revoke_pk = posted_int(request.POST, "revoke")
+        user = get_user_model().objects.filter(pk=revoke_pk).first() if revoke_pk else None
         if user and user != request.user:
-            for version in profile.versions():
-                revoke(user, version)
-            audit(request, "profile.revoke", profile, user=user.username)
+            with transaction.atomic():
+                for version in profile.versions():
+                    revoke(user, version, by=request.user)
+                audit(request, "profile.revoke", profile, to=user.get_username())
             messages.success(request, f"{user.get_username()} heeft geen toegang meer.")
         return redirect("profiles:access", profile.pk)
     if request.method == "POST" and form.is_valid():
-        user = form.cleaned_data["username"]
-        for version in profile.versions():
-            grant(user, version, form.cleaned_data["role"], by=request.user)
-        audit(request, "profile.grant", profile, user=user.username, role=form.cleaned_data["role"])
+        user, role = form.cleaned_data["username"], form.cleaned_data["role"]
+        with transaction.atomic():
+            for version in profile.versions():
+                grant(user, version, role, by=request.user)
+            audit(request, "profile.grant", profile, to=user.get_username(), role=role)
         messages.success(request, f"{user.get_username()} heeft nu toegang.")
         return redirect("profiles:access", profile.pk)
-    from secretaris.accounts.access import grants_for
-
     return render(
         request,
         "profiles/access.html",
@@ -262,6 +264,12 @@ def access(request, pk: int):
             "grants": grants_for(profile),
         },
     )
+
+
+def _lock_version(request) -> int:
+    """The lock version the page was loaded with; -1 (always a conflict) when malformed."""
+    lock = posted_int(request.POST, "lock_version")
+    return -1 if lock is None else lock
 
 
 def _can(request, profile: Profile, role: str) -> bool:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from secretaris.accounts.audit import audit
 from secretaris.documents.dates import nl_date
 from secretaris.documents.html import render_html
+from secretaris.forms import posted_int
 from secretaris.scan import reporting
 from secretaris.scan.models import DevelopmentPlan, FrozenReport
 from secretaris.scan.report_document import report_document
@@ -95,7 +96,8 @@ def coaches(request, pk: int):
     if request.method == "POST":
         User = get_user_model()
         if "stop" in request.POST:
-            coach = User.objects.filter(pk=request.POST["stop"]).first()
+            stop_pk = posted_int(request.POST, "stop")
+            coach = User.objects.filter(pk=stop_pk).first() if stop_pk else None
             if coach:
                 reporting.stop_coach(report, coach, by=request.user)
                 messages.success(request, f"{coach.get_username()} kan uw rapport niet meer lezen.")
