@@ -55,11 +55,25 @@ def database_from_url(url: str) -> dict:
 
 
 DEBUG = envbool("DEBUG", False)
+MISSING_SECRET_KEY = (
+    "De omgevingsvariabele SECRET_KEY ontbreekt. Zet SECRET_KEY op een lange, willekeurige, "
+    "geheime waarde (of DEBUG=1 voor ontwikkelen op uw eigen computer).\n"
+    "The environment variable SECRET_KEY is not set. Set SECRET_KEY to a long, random, "
+    "secret value (or DEBUG=1 for development on your own machine).\n"
+    "Bijvoorbeeld / for example: "
+    "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and envbool("SECRETARIS_REQUIRE_SECRET_KEY", False):
-        raise RuntimeError("SECRET_KEY is not set")
-    SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+    if not DEBUG:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(MISSING_SECRET_KEY)
+    # Development only; Django's deploy check recognises the "django-insecure-" prefix.
+    SECRET_KEY = "django-insecure-development-key-never-use-in-production"
+# Earlier keys, newest first, kept while sessions, reset links and TOTP apps still need them
+# (see "Rotating SECRET_KEY" in README.md).
+SECRET_KEY_FALLBACKS = envlist("SECRET_KEY_FALLBACKS", "")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
