@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "secretaris.accounts.sessions.SessionLimits",
     "secretaris.accounts.middleware.RequireTwoFactorForStaff",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -215,6 +216,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Session lifetimes (ASVS 3.3; secretaris/accounts/sessions.py): a login lasts at most
+# SESSION_ABSOLUTE_SECONDS, and ends earlier after a pause of the idle time.
+SESSION_ABSOLUTE_SECONDS = envint("SESSION_ABSOLUTE_SECONDS", 12 * 3600)
+SESSION_IDLE_SECONDS = envint("SESSION_IDLE_SECONDS", 2 * 3600)
+SESSION_IDLE_SECONDS_BEHEERDER = envint("SESSION_IDLE_SECONDS_BEHEERDER", 30 * 60)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+# Sensitive actions ask for the password again when it was given longer ago than this.
+REAUTH_SECONDS = envint("REAUTH_SECONDS", 15 * 60)
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

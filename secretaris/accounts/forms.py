@@ -163,3 +163,24 @@ class SetPasswordForm(StyledForm, auth_forms.SetPasswordForm):
         self.fields["new_password1"].label = "Nieuw wachtwoord"
         self.fields["new_password2"].label = "Nieuw wachtwoord nog een keer"
         self.fields["new_password2"].help_text = "Zo weten we zeker dat u geen tikfout maakte."
+
+
+class PasswordConfirmForm(StyledForm, forms.Form):
+    """The logged-in user's password again, before a sensitive action."""
+
+    password = forms.CharField(
+        label="Wachtwoord",
+        max_length=4096,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError("Dit wachtwoord klopt niet.", code="wrong")
+        return password

@@ -2,15 +2,18 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from secretaris.accounts import forms, login_flow, throttle
+from secretaris.accounts import forms, login_flow, sessions, throttle
 from secretaris.accounts.access import is_beheerder
 from secretaris.accounts.audit import audit, client_ip
 from secretaris.accounts.models import TwoFactor
@@ -160,6 +163,7 @@ def two_factor_recovery_codes(request):
 
 
 @login_required
+@sessions.recent_password_required
 @sensitive_post_parameters("code")
 def two_factor_disable(request):
     if is_beheerder(request.user):
@@ -185,6 +189,7 @@ def _disable(request, two_factor: TwoFactor):
 
 
 @login_required
+@sessions.recent_password_required
 @sensitive_post_parameters("code")
 def two_factor_new_codes(request):
     return _confirm_with_code(
@@ -221,3 +226,29 @@ def _confirm_with_code(request, page: dict, on_success):
         if form.has_error("code", "wrong"):
             throttle.record_failure(username, ip)
     return render(request, "accounts/two_factor_confirm.html", {"form": form, **page})
+
+
+@login_required
+@sensitive_post_parameters("password")
+@never_cache
+def reauthenticate(request):
+    """The password again before a sensitive action; throttled like the login."""
+    next_path = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_path, allowed_hosts={request.get_host()}):
+        next_path = reverse("security")
+    username, ip = request.user.get_username(), client_ip(request)
+    form = forms.PasswordConfirmForm(request.user, request.POST or None)
+    if request.method == "POST":
+        if throttle.is_throttled(username, ip):
+            audit(request, "reauthentication_throttled")
+            logout(request)
+            messages.error(request, throttle.MESSAGE)
+            return redirect("login")
+        if form.is_valid():
+            sessions.password_given(request)
+            audit(request, "reauthenticated")
+            return HttpResponseRedirect(next_path)
+        if form.has_error("password", "wrong"):
+            throttle.record_failure(username, ip)
+            audit(request, "reauthentication_failed")
+    return render(request, "accounts/reauthenticate.html", {"form": form, "next": next_path})

@@ -18,6 +18,7 @@ from secretaris.accounts.access import (
     revoke,
 )
 from secretaris.accounts.audit import audit
+from secretaris.accounts.sessions import recent_password_required
 from secretaris.documents.html import render_html
 from secretaris.forms import posted_int
 from secretaris.profiles import steps
@@ -233,6 +234,7 @@ def document(request, pk: int, kind: str):
 
 
 @login_required
+@recent_password_required
 @require_http_methods(["GET", "POST"])
 def access(request, pk: int):
     profile = get_object_for(request, Profile, "eigenaar", pk=pk)

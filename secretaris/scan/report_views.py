@@ -13,6 +13,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from secretaris.accounts.audit import audit
+from secretaris.accounts.sessions import recent_password_required
 from secretaris.documents.dates import nl_date
 from secretaris.documents.html import render_html
 from secretaris.forms import posted_int
@@ -87,6 +88,7 @@ def report_pdf(request, pk: int):
 
 
 @login_required
+@recent_password_required
 @require_http_methods(["GET", "POST"])
 def coaches(request, pk: int):
     report = _readable(request, pk)

@@ -62,3 +62,17 @@ def test_a_malformed_lock_version_is_a_conflict_not_an_error(owner_client, profi
     assert response.status_code == 302
     profile.refresh_from_db()
     assert profile.lock_version == 0 and profile.status == profile.CONCEPT
+
+
+def test_granting_needs_a_recently_given_password(owner_client, profile, charlie):
+    import time
+
+    from secretaris.accounts import sessions
+
+    session = owner_client.session
+    session[sessions.PASSWORD_AT] = time.time() - 3600
+    session.save()
+    url = reverse("profiles:access", args=[profile.pk])
+    response = owner_client.post(url, {"username": "charlie", "role": "bewerker"})
+    assert response.status_code == 302 and response.url == sessions.reauthenticate_url(url)
+    assert not has_access(charlie, profile)
