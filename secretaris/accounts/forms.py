@@ -151,11 +151,6 @@ class PasswordResetForm(StyledForm, auth_forms.PasswordResetForm):
         self.fields["email"].label = "E-mailadres"
         self.fields["email"].help_text = "Het e-mailadres dat bij uw account hoort."
 
-    def save(self, *args, request=None, **kwargs):
-        for user in self.get_users(self.cleaned_data["email"]):
-            audit(request, "password_reset_requested", user=user)
-        super().save(*args, request=request, **kwargs)
-
 
 class SetPasswordForm(StyledForm, auth_forms.SetPasswordForm):
     def __init__(self, *args, **kwargs):

@@ -224,6 +224,23 @@ class LoginAttempt(models.Model):
         return f"{self.username} vanaf {self.ip} ({result})"
 
 
+class PasswordResetRequest(models.Model):
+    """One request for a reset mail, for throttling (throttle.py). The address is stored as
+    a keyed hash: unknown addresses people typed are nobody's business."""
+
+    address = models.CharField(max_length=64)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "aanvraag nieuw wachtwoord"
+        verbose_name_plural = "aanvragen nieuw wachtwoord"
+        indexes = [models.Index(fields=["address", "at"]), models.Index(fields=["ip", "at"])]
+
+    def __str__(self) -> str:
+        return f"Aanvraag vanaf {self.ip} op {self.at:%Y-%m-%d %H:%M}"
+
+
 class AuditEvent(models.Model):
     """Who did what, when, from where. Written through audit.audit()."""
 

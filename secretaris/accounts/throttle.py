@@ -11,8 +11,9 @@ from datetime import timedelta
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
-from secretaris.accounts.models import LoginAttempt
+from secretaris.accounts.models import LoginAttempt, PasswordResetRequest
 
 MAX_PER_USERNAME = 5
 MAX_PER_IP = 20
@@ -56,3 +57,25 @@ def prune() -> int:
     """Delete attempts that no longer matter; returns how many."""
     deleted, _ = LoginAttempt.objects.filter(at__lt=timezone.now() - KEEP).delete()
     return deleted
+
+
+RESETS_PER_ADDRESS = 3
+RESETS_PER_IP = 10
+RESET_WINDOW = timedelta(hours=1)
+
+
+def reset_allowed(email: str, ip: str | None) -> bool:
+    """Record a request for a reset mail; False when this address or this IP asked too
+    often within RESET_WINDOW (then no mail is sent, and the answer looks the same)."""
+    address = salted_hmac(
+        "secretaris.accounts.reset", email.strip().lower(), algorithm="sha256"
+    ).hexdigest()
+    now = timezone.now()
+    recent = PasswordResetRequest.objects.filter(at__gte=now - RESET_WINDOW)
+    by_address, by_ip = Q(address=address), Q(ip=ip) if ip else Q(pk__in=[])
+    counts = recent.filter(by_address | by_ip).aggregate(
+        address=Count("pk", filter=by_address), ip=Count("pk", filter=by_ip)
+    )
+    PasswordResetRequest.objects.create(address=address, ip=ip, at=now)
+    PasswordResetRequest.objects.filter(at__lt=now - KEEP).delete()
+    return counts["address"] < RESETS_PER_ADDRESS and counts["ip"] < RESETS_PER_IP

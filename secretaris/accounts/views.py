@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
@@ -13,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from secretaris.accounts import forms, login_flow, sessions, throttle
+from secretaris.accounts import forms, login_flow, password_reset, sessions, throttle
 from secretaris.accounts.access import is_beheerder
 from secretaris.accounts.audit import audit, client_ip
 from secretaris.accounts.models import TwoFactor
@@ -93,17 +92,15 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """The same answer, after the same work, whether the address is known or not; the mail
+    goes out after the response (password_reset.py)."""
+
     form_class = forms.PasswordResetForm
     template_name = "accounts/password_reset.html"
-    email_template_name = "accounts/email/password_reset.txt"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
 
-    @property
-    def extra_email_context(self):
-        return {
-            "product": "Secretaris",
-            "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
-        }
+    def form_valid(self, form):
+        mails = password_reset.prepare(self.request, form)
+        return password_reset.RedirectThenSend(self.get_success_url(), mails)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
