@@ -73,8 +73,9 @@ class AuditEventAdmin(ReadOnlyAdmin):
 @admin.register(LoginAttempt)
 class LoginAttemptAdmin(ReadOnlyAdmin):
     list_display = ["at", "username", "ip", "success"]
-    list_filter = ["success"]
+    list_filter = ["success", "at"]
     search_fields = ["username", "ip"]
+    date_hierarchy = "at"
 
 
 @admin.register(Grant)

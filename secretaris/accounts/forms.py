@@ -40,9 +40,11 @@ class LoginForm(StyledForm, auth_forms.AuthenticationForm):
     def clean(self):
         username = self.cleaned_data.get("username") or ""
         ip = client_ip(self.request)
-        if username and throttle.is_throttled(username, ip):
+        trusted = throttle.is_trusted_device(self.request, username)
+        refusal = throttle.refusal(username, ip, trusted) if username else None
+        if refusal:
             audit(self.request, "login_throttled", username=username)
-            raise ValidationError(throttle.MESSAGE, code="throttled")
+            raise ValidationError(refusal, code="throttled")
         try:
             return super().clean()
         except ValidationError:

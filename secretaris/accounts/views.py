@@ -35,8 +35,10 @@ class LoginView(auth_views.LoginView):
             return redirect("login_code")
         login_flow.complete(self.request, user, "password")
         if login_flow.needs_enrolment(user):
-            return redirect("two_factor_setup")
-        return HttpResponseRedirect(redirect_to)
+            response = redirect("two_factor_setup")
+        else:
+            response = HttpResponseRedirect(redirect_to)
+        return throttle.remember_device(response, user.get_username())
 
 
 @sensitive_post_parameters("code")
@@ -58,9 +60,13 @@ def _second_step(request, form_class, method: str, template: str):
     if state is None:
         messages.info(request, "Log in met uw gebruikersnaam en wachtwoord.")
         return redirect("login")
-    if throttle.is_throttled(state.user.get_username(), client_ip(request)):
+    username = state.user.get_username()
+    refusal = throttle.refusal(
+        username, client_ip(request), throttle.is_trusted_device(request, username)
+    )
+    if refusal:
         login_flow.cancel(request)
-        messages.error(request, throttle.MESSAGE)
+        messages.error(request, refusal)
         return redirect("login")
     form = form_class(state.two_factor, request.POST or None)
     if request.method == "POST":
@@ -74,7 +80,7 @@ def _second_step(request, form_class, method: str, template: str):
                     f"U bent ingelogd met een herstelcode. U heeft er nog {left}. "
                     "Maak nieuwe herstelcodes via Beveiliging als u er weinig over heeft.",
                 )
-            return redirect(state.redirect_to)
+            return throttle.remember_device(redirect(state.redirect_to), username)
         if form.has_error("code", "wrong") and login_flow.refuse_code(request, state.user, method):
             messages.error(request, throttle.MESSAGE)
             return redirect("login")
@@ -215,7 +221,7 @@ def _confirm_with_code(request, page: dict, on_success):
     username, ip = request.user.get_username(), client_ip(request)
     form = forms.AppOrRecoveryCodeForm(two_factor, request.POST or None)
     if request.method == "POST":
-        if throttle.is_throttled(username, ip):
+        if throttle.is_throttled(username, ip, trusted_device=True):  # logged in already
             messages.error(request, throttle.MESSAGE)
             return redirect("security")
         if form.is_valid():
@@ -236,7 +242,7 @@ def reauthenticate(request):
     username, ip = request.user.get_username(), client_ip(request)
     form = forms.PasswordConfirmForm(request.user, request.POST or None)
     if request.method == "POST":
-        if throttle.is_throttled(username, ip):
+        if throttle.is_throttled(username, ip, trusted_device=True):  # logged in already
             audit(request, "reauthentication_throttled")
             logout(request)
             messages.error(request, throttle.MESSAGE)
