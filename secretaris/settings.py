@@ -279,6 +279,7 @@ LOGGING = {
 }
 
 SCAN_RETENTION_DAYS = envint("SCAN_RETENTION_DAYS", 365)  # secretaris opschonen
+AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 730)  # secretaris opschonen
 
 # Online sources for `secretaris data update` (overridable for tests and mirrors).
 CBS_ODATA_URL = os.environ.get("CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata")

@@ -5,10 +5,14 @@ from __future__ import annotations
 from argparse import ArgumentParser
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from secretaris.accounts.audit import purge_old_events
 from secretaris.documents.dates import nl_date
 from secretaris.scan.retention import PurgeResult, purge_personal_data, retention_days
+
+MAX_DAYS = 36_500  # a hundred years; more would run past the calendar
 
 
 class Command(BaseCommand):
@@ -17,6 +21,7 @@ class Command(BaseCommand):
         "gesloten zijn: de beoordelaars (namen, e-mailadressen, links) met hun antwoorden en "
         "opmerkingen, en de opmerkingen in het rapport als de secretaris die niet wilde "
         "bewaren. De cijfers in het rapport blijven. Elke verwijdering komt in het auditlog. "
+        "Daarna gaan logregels weg die ouder zijn dan AUDIT_RETENTION_DAYS. "
         "Veilig om elke dag te draaien (cron). "
         "Voorbeeld: secretaris opschonen --dagen 365 --droog"
     )
@@ -38,8 +43,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         days = retention_days() if options["dagen"] is None else options["dagen"]
-        if days < 0:
-            raise CommandError("Kies 0 of meer dagen.", returncode=2)
+        if not 0 <= days <= MAX_DAYS:
+            raise CommandError(f"Kies 0 tot en met {MAX_DAYS} dagen.", returncode=2)
         results = purge_personal_data(days=days, dry_run=options["droog"])
         for result in results:
             self.stdout.write(describe(result))
@@ -52,6 +57,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Proefdraai: {len(results)} scan(s); er is niets verwijderd.")
         else:
             self.stdout.write(f"Klaar: {len(results)} scan(s) opgeschoond.")
+        events = purge_old_events(dry_run=options["droog"])
+        self.stdout.write(
+            f"Logboek: {events} logregel(s) ouder dan {settings.AUDIT_RETENTION_DAYS} dagen "
+            + ("zou(den) worden verwijderd." if options["droog"] else "verwijderd.")
+        )
 
 
 def describe(result: PurgeResult) -> str:
