@@ -54,7 +54,17 @@ def main(argv: list[str] | None = None) -> None:
         print(f"secretaris: {exc}", file=sys.stderr)
         sys.exit(2)
 
-    execute_from_command_line(["secretaris", *argv[1:]])
+    from django.db import DatabaseError
+
+    try:
+        execute_from_command_line(["secretaris", *argv[1:]])
+    except DatabaseError as exc:  # not bad input, but no traceback either
+        print(
+            f"secretaris: de database is niet bereikbaar of niet bijgewerkt ({exc}). "
+            "Controleer DATABASE_URL en draai 'secretaris migrate'.",
+            file=sys.stderr,
+        )
+        sys.exit(1)
 
 
 if __name__ == "__main__":
