@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from django import forms
@@ -58,3 +59,23 @@ def posted_int(data: Any, name: str) -> int | None:
         return None
     number = int(value)
     return number if number <= MAX_ID else None
+
+
+def clean_name(text: str) -> str:
+    """A name as one clean line: NFC, without control or format characters (among them the
+    bidi overrides U+202A–U+202E and U+2066–U+2069 that make a name read differently than it
+    is stored, and zero-width characters), with single spaces."""
+    text = unicodedata.normalize("NFC", text)
+    kept = "".join(
+        " " if unicodedata.category(ch) in {"Zl", "Zp"} or ch in "\t\n\r" else ch
+        for ch in text
+        if unicodedata.category(ch) not in {"Cc", "Cf"} or ch in "\t\n\r"
+    )
+    return " ".join(kept.split())
+
+
+class NameField(forms.CharField):
+    """A CharField for names and titles: cleaned with clean_name() before validation."""
+
+    def to_python(self, value: Any) -> str:
+        return clean_name(super().to_python(value))

@@ -1,4 +1,4 @@
-"""Response headers that Django 5.2 does not set itself.
+"""Response headers that Django 5.2 does not set itself, and a limit on request size.
 
 - Content-Security-Policy (settings.CONTENT_SECURITY_POLICY): scripts, styles, fonts and
   images only from our own origin; no inline script, no inline style attributes, no
@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers
 
 
@@ -27,3 +28,28 @@ class SecurityHeaders:
         if user is not None and user.is_authenticated and "Cache-Control" not in response:
             add_never_cache_headers(response)
         return response
+
+
+class RequestSizeLimit:
+    """Refuse a request body larger than settings.MAX_REQUEST_BYTES before Django reads it.
+
+    Django limits form fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but not uploaded files, which it
+    would write to disk whatever their size; the largest real upload is a 100 kB rater list.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+            return HttpResponse(
+                f"Wat u verstuurt is te groot (meer dan {limit} MB). Er is niets opgeslagen.",
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "secretaris.security_headers.SecurityHeaders",
+    "secretaris.security_headers.RequestSizeLimit",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -217,6 +218,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+MAX_REQUEST_BYTES = envint("MAX_REQUEST_BYTES", 2 * 1024 * 1024)  # request bodies, uploads
 # Set by secretaris/security_headers.py on every response.
 CONTENT_SECURITY_POLICY = "; ".join(
     [

@@ -90,3 +90,17 @@ def test_the_scan_report_its_pdf_and_the_questionnaire_are_never_stored(client):
     rater = Rater.objects.filter(scan=scan).first()
     response = client.get(reverse("scan:answer", args=[issue(rater)]))
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_a_huge_upload_is_refused_before_it_is_read(client):
+    client.force_login(make_user("alice"))
+    response = client.generic(
+        "POST",
+        "/ontwikkelscan/1/beoordelaars/",
+        b"x" * 100,
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(50 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    assert "te groot" in response.content.decode()
