@@ -42,10 +42,10 @@ format: $(TESTSTAMP)
 	$(BIN)/ruff check --fix .
 
 migrations-check: $(STAMP)
-	$(BIN)/secretaris makemigrations --check --dry-run
+	DEBUG=1 $(BIN)/secretaris makemigrations --check --dry-run
 
 data: $(STAMP)
-	$(BIN)/secretaris data build --raw ../shared/data/raw
+	DEBUG=1 $(BIN)/secretaris data build --raw ../shared/data/raw
 
 bench: $(TESTSTAMP)
 	$(BIN)/python bench/run_all.py

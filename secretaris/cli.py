@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "zetelverdeling": "Zetelverdeling volgens de Kieswet (JSON op stdin).",
     "data": "Open data: build (uit ruwe bestanden), load (in de database), update (online).",
     "gebruiker": "Een gebruiker aanmaken of wijzigen.",
+    "sleutelwissel": "Na een nieuwe SECRET_KEY: geheimen voor tweestapsverificatie omzetten.",
     "serve": "De webapplicatie serveren met een productiewaardige WSGI-server.",
     "worker": "Achtergrondtaken uitvoeren (uitnodigingen, herinneringen, e-mail).",
     "migrate": "De database bijwerken naar het nieuwste schema (Django).",
@@ -46,9 +47,27 @@ def main(argv: list[str] | None = None) -> None:
         print(usage())
         return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secretaris.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["secretaris", *argv[1:]])
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 (loads the settings: a missing SECRET_KEY stops here)
+    except ImproperlyConfigured as exc:
+        print(f"secretaris: {exc}", file=sys.stderr)
+        sys.exit(2)
+
+    from django.db import DatabaseError
+
+    try:
+        execute_from_command_line(["secretaris", *argv[1:]])
+    except DatabaseError as exc:  # not bad input, but no traceback either
+        print(
+            f"secretaris: de database is niet bereikbaar of niet bijgewerkt ({exc}). "
+            "Controleer DATABASE_URL en draai 'secretaris migrate'.",
+            file=sys.stderr,
+        )
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -55,11 +55,25 @@ def database_from_url(url: str) -> dict:
 
 
 DEBUG = envbool("DEBUG", False)
+MISSING_SECRET_KEY = (
+    "De omgevingsvariabele SECRET_KEY ontbreekt. Zet SECRET_KEY op een lange, willekeurige, "
+    "geheime waarde (of DEBUG=1 voor ontwikkelen op uw eigen computer).\n"
+    "The environment variable SECRET_KEY is not set. Set SECRET_KEY to a long, random, "
+    "secret value (or DEBUG=1 for development on your own machine).\n"
+    "Bijvoorbeeld / for example: "
+    "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and envbool("SECRETARIS_REQUIRE_SECRET_KEY", False):
-        raise RuntimeError("SECRET_KEY is not set")
-    SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+    if not DEBUG:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(MISSING_SECRET_KEY)
+    # Development only; Django's deploy check recognises the "django-insecure-" prefix.
+    SECRET_KEY = "django-insecure-development-key-never-use-in-production"
+# Earlier keys, newest first, kept while sessions, reset links and TOTP apps still need them
+# (see "Rotating SECRET_KEY" in README.md).
+SECRET_KEY_FALLBACKS = envlist("SECRET_KEY_FALLBACKS", "")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
@@ -91,6 +105,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "secretaris.security_headers.SecurityHeaders",
+    "secretaris.security_headers.RequestSizeLimit",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -98,6 +114,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "secretaris.accounts.sessions.SessionLimits",
     "secretaris.accounts.middleware.RequireTwoFactorForStaff",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -242,6 +259,44 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+MAX_REQUEST_BYTES = envint("MAX_REQUEST_BYTES", 2 * 1024 * 1024)  # request bodies, uploads
+# Set by secretaris/security_headers.py on every response.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    ]
+)
+# Session lifetimes (ASVS 3.3; secretaris/accounts/sessions.py): a login lasts at most
+# SESSION_ABSOLUTE_SECONDS, and ends earlier after a pause of the idle time.
+SESSION_ABSOLUTE_SECONDS = envint("SESSION_ABSOLUTE_SECONDS", 12 * 3600)
+SESSION_IDLE_SECONDS = envint("SESSION_IDLE_SECONDS", 2 * 3600)
+SESSION_IDLE_SECONDS_BEHEERDER = envint("SESSION_IDLE_SECONDS_BEHEERDER", 30 * 60)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+# Sensitive actions ask for the password again when it was given longer ago than this.
+REAUTH_SECONDS = envint("REAUTH_SECONDS", 15 * 60)
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -259,7 +314,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Secretaris <noreply@l
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_tokens": {"()": "secretaris.log_redaction.RedactTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
@@ -271,6 +329,7 @@ SELECTION_PRIVATE_DIR = Path(
     os.environ.get("SELECTION_PRIVATE_DIR", DATA_DIR / "private" / "selectie")
 )
 SELECTION_UPLOAD_MAX_BYTES = envint("SELECTION_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 730)  # secretaris opschonen
 
 # Online sources for `secretaris data update` (overridable for tests and mirrors).
 CBS_ODATA_URL = os.environ.get("CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata")

@@ -9,7 +9,6 @@ PRODUCTION_ENV = {
     "DEBUG": "0",
     "SECRET_KEY": "x9!fk2-production-like-secret-key-for-the-deploy-check-0123456789abcdef",
     "ALLOWED_HOSTS": "secretaris.example.nl",
-    "SECRETARIS_REQUIRE_SECRET_KEY": "1",
 }
 
 
@@ -28,16 +27,51 @@ def test_check_deploy_passes_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_a_missing_secret_key_stops_production_start():
+def production_without_secret_key() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
-    env.update({"SECRETARIS_REQUIRE_SECRET_KEY": "1", "DEBUG": "0"})
+    env.update({k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"})
+    return env
+
+
+def test_check_deploy_fails_without_secret_key_with_a_message_naming_it():
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
+        [sys.executable, "-m", "secretaris.cli", "check", "--deploy"],
+        cwd=ROOT,
+        env=production_without_secret_key(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "De omgevingsvariabele SECRET_KEY ontbreekt" in result.stderr  # Dutch
+    assert "The environment variable SECRET_KEY is not set" in result.stderr  # English
+
+
+def test_a_missing_secret_key_stops_the_wsgi_application():
+    code = "import secretaris.wsgi"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=production_without_secret_key(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "SECRET_KEY" in result.stderr
+
+
+def test_development_runs_without_secret_key_but_the_deploy_check_flags_its_key():
+    env = production_without_secret_key()
+    env["DEBUG"] = "1"
+    result = subprocess.run(
+        [sys.executable, "-m", "secretaris.cli", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    assert result.returncode == 1
+    assert "security.W009" in result.stderr  # the development key is recognised as insecure

@@ -19,7 +19,7 @@ import uuid
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Cast
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -60,21 +60,23 @@ def _grants_on(obj: models.Model):
 def grant(user: Any, obj: models.Model, role: str, by: Any = None) -> Grant:
     """Give `user` the role `role` on `obj` (replacing an earlier role) and log it."""
     roles_from(role)  # refuses unknown roles
-    granted, _ = Grant.objects.update_or_create(
-        user=user,
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=_object_id(obj),
-        defaults={"role": role, "granted_by": by},
-    )
-    audit(None, "access_granted", obj, user=by, to=user.get_username(), role=role)
+    with transaction.atomic():  # the grant and its audit event, or neither
+        granted, _ = Grant.objects.update_or_create(
+            user=user,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=_object_id(obj),
+            defaults={"role": role, "granted_by": by},
+        )
+        audit(None, "access_granted", obj, user=by, to=user.get_username(), role=role)
     return granted
 
 
 def revoke(user: Any, obj: models.Model, by: Any = None) -> bool:
     """Take away `user`'s role on `obj`; True if there was one."""
-    deleted, _ = _grants_on(obj).filter(user=user).delete()
-    if deleted:
-        audit(None, "access_revoked", obj, user=by, to=user.get_username())
+    with transaction.atomic():
+        deleted, _ = _grants_on(obj).filter(user=user).delete()
+        if deleted:
+            audit(None, "access_revoked", obj, user=by, to=user.get_username())
     return bool(deleted)
 
 

@@ -1,9 +1,13 @@
+from functools import update_wrapper
+
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
 from django.urls import reverse
 
+from secretaris.accounts import sessions
 from secretaris.accounts.models import AuditEvent, Grant, LoginAttempt, TwoFactor
 
 
@@ -14,6 +18,29 @@ def login_through_secretaris(request, extra_context=None):
 
 
 admin.site.login = login_through_secretaris
+
+FORM_PAGES = ("/add/", "/change/", "/delete/", "/password/")
+_admin_view = admin.site.admin_view
+
+
+def admin_view_with_recent_password(view, cacheable=False):
+    """Every change in the admin (and every add, change and delete form, so nothing typed
+    is lost) needs a password given in the last REAUTH_SECONDS: making someone beheerder,
+    granting access and resetting two-factor are the most sensitive actions there are."""
+
+    def guarded(request, *args, **kwargs):
+        leaving = request.path == reverse("admin:logout")
+        changes = request.method != "GET" or request.path.endswith(FORM_PAGES)
+        if leaving:
+            changes = False
+        if changes and not sessions.password_is_recent(request):
+            return redirect(sessions.reauthenticate_url(request.path))
+        return view(request, *args, **kwargs)
+
+    return _admin_view(update_wrapper(guarded, view), cacheable)
+
+
+admin.site.admin_view = admin_view_with_recent_password
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -47,8 +74,9 @@ class AuditEventAdmin(ReadOnlyAdmin):
 @admin.register(LoginAttempt)
 class LoginAttemptAdmin(ReadOnlyAdmin):
     list_display = ["at", "username", "ip", "success"]
-    list_filter = ["success"]
+    list_filter = ["success", "at"]
     search_fields = ["username", "ip"]
+    date_hierarchy = "at"
 
 
 def admin_may_grant(content_type) -> bool:

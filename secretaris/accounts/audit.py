@@ -9,11 +9,13 @@ Action codes are short snake_case strings; keep them stable, reports filter on t
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
+from django.utils import timezone
 
 from secretaris.accounts.models import AuditEvent
 
@@ -61,3 +63,20 @@ def audit(
         detail=detail,
         ip=client_ip(request),
     )
+
+
+def purge_old_events(
+    now: datetime | None = None, days: int | None = None, dry_run: bool = False
+) -> int:
+    """Delete audit events older than `days` (AUDIT_RETENTION_DAYS); returns how many.
+
+    The purge itself is logged, so the trail shows when and how far it was cut."""
+    days = settings.AUDIT_RETENTION_DAYS if days is None else days
+    before = (now or timezone.now()) - timedelta(days=days)
+    old = AuditEvent.objects.filter(at__lt=before)
+    if dry_run:
+        return old.count()
+    deleted, _ = old.delete()
+    if deleted:
+        audit(None, "audit_purged", events=deleted, before=before, by="cli")
+    return deleted

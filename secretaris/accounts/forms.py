@@ -40,9 +40,11 @@ class LoginForm(StyledForm, auth_forms.AuthenticationForm):
     def clean(self):
         username = self.cleaned_data.get("username") or ""
         ip = client_ip(self.request)
-        if username and throttle.is_throttled(username, ip):
+        trusted = throttle.is_trusted_device(self.request, username)
+        refusal = throttle.refusal(username, ip, trusted) if username else None
+        if refusal:
             audit(self.request, "login_throttled", username=username)
-            raise ValidationError(throttle.MESSAGE, code="throttled")
+            raise ValidationError(refusal, code="throttled")
         try:
             return super().clean()
         except ValidationError:
@@ -151,11 +153,6 @@ class PasswordResetForm(StyledForm, auth_forms.PasswordResetForm):
         self.fields["email"].label = "E-mailadres"
         self.fields["email"].help_text = "Het e-mailadres dat bij uw account hoort."
 
-    def save(self, *args, request=None, **kwargs):
-        for user in self.get_users(self.cleaned_data["email"]):
-            audit(request, "password_reset_requested", user=user)
-        super().save(*args, request=request, **kwargs)
-
 
 class SetPasswordForm(StyledForm, auth_forms.SetPasswordForm):
     def __init__(self, *args, **kwargs):
@@ -163,3 +160,24 @@ class SetPasswordForm(StyledForm, auth_forms.SetPasswordForm):
         self.fields["new_password1"].label = "Nieuw wachtwoord"
         self.fields["new_password2"].label = "Nieuw wachtwoord nog een keer"
         self.fields["new_password2"].help_text = "Zo weten we zeker dat u geen tikfout maakte."
+
+
+class PasswordConfirmForm(StyledForm, forms.Form):
+    """The logged-in user's password again, before a sensitive action."""
+
+    password = forms.CharField(
+        label="Wachtwoord",
+        max_length=4096,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError("Dit wachtwoord klopt niet.", code="wrong")
+        return password

@@ -82,7 +82,8 @@ def refuse_code(request: HttpRequest, user, step: str) -> bool:
     ip = client_ip(request)
     throttle.record_failure(user.get_username(), ip)
     audit(request, "login_failed", user=user, step=step)
-    if throttle.is_throttled(user.get_username(), ip):
+    username = user.get_username()
+    if throttle.is_throttled(username, ip, throttle.is_trusted_device(request, username)):
         cancel(request)
         return True
     return False

@@ -39,6 +39,16 @@ class RecoveryCodeHasher(Argon2PasswordHasher):
     parallelism = 1
 
 
+def key_id_of(secret_key: str) -> str:
+    """A short public name for a SECRET_KEY (reveals nothing about the key)."""
+    mac = salted_hmac("secretaris.accounts.key-id", "", secret=secret_key, algorithm="sha256")
+    return mac.hexdigest()[:16]
+
+
+def current_key_id() -> str:
+    return key_id_of(settings.SECRET_KEY)
+
+
 def normalise_recovery_code(code: str) -> str:
     return "".join(ch for ch in code.lower() if ch in RECOVERY_ALPHABET)
 
@@ -46,18 +56,23 @@ def normalise_recovery_code(code: str) -> str:
 class TwoFactor(models.Model):
     """A user's authenticator app: TOTP (RFC 6238) with replay protection.
 
-    How the secret is stored: the database holds a random `seed`, not the TOTP key itself.
-    The key is HMAC-SHA256(SECRET_KEY, seed), cut to 160 bits. A copy of the database alone
-    is not enough to compute codes; the server's SECRET_KEY is needed too. Codes keep
-    working while an old key is listed in SECRET_KEY_FALLBACKS; after SECRET_KEY is
-    rotated and the fallback is removed, users set up their app again
-    (`secretaris gebruiker NAAM --reset-2fa`).
+    How the secret is stored: the database holds a random `seed` and a `mask`, not the TOTP
+    key itself. The key is HMAC-SHA256(SECRET_KEY, seed) cut to 160 bits, XOR the mask (all
+    zeros at enrolment). A copy of the database alone is not enough to compute codes; the
+    server's SECRET_KEY is needed too. `key_id` names the SECRET_KEY the key is wrapped under.
+
+    Rotating SECRET_KEY (README.md): the old key goes into SECRET_KEY_FALLBACKS and
+    `secretaris sleutelwissel` re-wraps every key under the new SECRET_KEY (new mask = key
+    XOR HMAC(new SECRET_KEY, seed)), so the apps keep their secret; a login with a code does
+    the same for its own key. After that the fallback can be removed.
     """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor"
     )
     seed = models.CharField(max_length=64, default=totp.new_secret)
+    mask = models.CharField(max_length=64, blank=True, default="", help_text="Hex; leeg = nullen.")
+    key_id = models.CharField(max_length=16, blank=True, default=current_key_id)
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     last_used_step = models.BigIntegerField(
@@ -76,12 +91,37 @@ class TwoFactor(models.Model):
     def is_confirmed(self) -> bool:
         return self.confirmed_at is not None
 
-    def key(self, secret_key: str | None = None) -> bytes:
-        """The TOTP key, derived from the seed and SECRET_KEY (or an older key)."""
+    def _pad(self, secret_key: str | None) -> bytes:
         mac = salted_hmac(
             "secretaris.accounts.TwoFactor", self.seed, secret=secret_key, algorithm="sha256"
         )
         return mac.digest()[: totp.SECRET_BYTES]
+
+    def key(self, secret_key: str | None = None) -> bytes:
+        """The TOTP key, unwrapped with SECRET_KEY (or the older key it is wrapped under)."""
+        mask = bytes.fromhex(self.mask) if self.mask else bytes(totp.SECRET_BYTES)
+        return bytes(a ^ b for a, b in zip(self._pad(secret_key), mask, strict=True))
+
+    def _candidate_keys(self) -> list[str]:
+        """The configured keys this row may be wrapped under, current key first."""
+        keys = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+        return [k for k in keys if not self.key_id or key_id_of(k) == self.key_id]
+
+    def rewrap(self) -> bool:
+        """Wrap the (unchanged) TOTP key under the current SECRET_KEY; True if it changed.
+
+        False when it already is, or when the key it is wrapped under is no longer
+        configured (then the user sets up the app again)."""
+        current = current_key_id()
+        if self.key_id == current:
+            return False
+        old = next((k for k in settings.SECRET_KEY_FALLBACKS if key_id_of(k) == self.key_id), None)
+        if old is None:
+            return False
+        mask = bytes(a ^ b for a, b in zip(self.key(old), self._pad(None), strict=True))
+        self.mask, self.key_id = mask.hex(), current
+        self.save(update_fields=["mask", "key_id"])
+        return True
 
     @property
     def secret(self) -> str:
@@ -98,7 +138,7 @@ class TwoFactor(models.Model):
         """
         at = time.time() if at is None else at
         code = "".join(code.split())
-        for secret_key in [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]:
+        for secret_key in self._candidate_keys():
             step = totp.matching_step(self.key(secret_key), code, at)
             if step is not None:
                 break
@@ -108,6 +148,8 @@ class TwoFactor(models.Model):
         if not TwoFactor.objects.filter(fresh, pk=self.pk).update(last_used_step=step):
             return False
         self.last_used_step = step
+        if secret_key != settings.SECRET_KEY:
+            self.rewrap()
         return True
 
     def confirm(self) -> list[str]:
@@ -180,6 +222,23 @@ class LoginAttempt(models.Model):
     def __str__(self) -> str:
         result = "gelukt" if self.success else "mislukt"
         return f"{self.username} vanaf {self.ip} ({result})"
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a reset mail, for throttling (throttle.py). The address is stored as
+    a keyed hash: unknown addresses people typed are nobody's business."""
+
+    address = models.CharField(max_length=64)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "aanvraag nieuw wachtwoord"
+        verbose_name_plural = "aanvragen nieuw wachtwoord"
+        indexes = [models.Index(fields=["address", "at"]), models.Index(fields=["ip", "at"])]
+
+    def __str__(self) -> str:
+        return f"Aanvraag vanaf {self.ip} op {self.at:%Y-%m-%d %H:%M}"
 
 
 class AuditEvent(models.Model):

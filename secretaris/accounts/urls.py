@@ -9,6 +9,7 @@ urlpatterns = [
     path("inloggen/herstelcode/", views.login_recovery, name="login_recovery"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beveiliging/", views.security, name="security"),
+    path("bevestigen/", views.reauthenticate, name="reauthenticate"),
     path("beveiliging/tweestapsverificatie/", views.two_factor_setup, name="two_factor_setup"),
     path(
         "beveiliging/tweestapsverificatie/uitzetten/",

@@ -1,16 +1,18 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from secretaris.accounts import forms, login_flow, throttle
+from secretaris.accounts import forms, login_flow, password_reset, sessions, throttle
 from secretaris.accounts.access import is_beheerder
 from secretaris.accounts.audit import audit, client_ip
 from secretaris.accounts.models import TwoFactor
@@ -33,8 +35,10 @@ class LoginView(auth_views.LoginView):
             return redirect("login_code")
         login_flow.complete(self.request, user, "password")
         if login_flow.needs_enrolment(user):
-            return redirect("two_factor_setup")
-        return HttpResponseRedirect(redirect_to)
+            response = redirect("two_factor_setup")
+        else:
+            response = HttpResponseRedirect(redirect_to)
+        return throttle.remember_device(response, user.get_username())
 
 
 @sensitive_post_parameters("code")
@@ -56,9 +60,13 @@ def _second_step(request, form_class, method: str, template: str):
     if state is None:
         messages.info(request, "Log in met uw gebruikersnaam en wachtwoord.")
         return redirect("login")
-    if throttle.is_throttled(state.user.get_username(), client_ip(request)):
+    username = state.user.get_username()
+    refusal = throttle.refusal(
+        username, client_ip(request), throttle.is_trusted_device(request, username)
+    )
+    if refusal:
         login_flow.cancel(request)
-        messages.error(request, throttle.MESSAGE)
+        messages.error(request, refusal)
         return redirect("login")
     form = form_class(state.two_factor, request.POST or None)
     if request.method == "POST":
@@ -72,7 +80,7 @@ def _second_step(request, form_class, method: str, template: str):
                     f"U bent ingelogd met een herstelcode. U heeft er nog {left}. "
                     "Maak nieuwe herstelcodes via Beveiliging als u er weinig over heeft.",
                 )
-            return redirect(state.redirect_to)
+            return throttle.remember_device(redirect(state.redirect_to), username)
         if form.has_error("code", "wrong") and login_flow.refuse_code(request, state.user, method):
             messages.error(request, throttle.MESSAGE)
             return redirect("login")
@@ -90,17 +98,15 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """The same answer, after the same work, whether the address is known or not; the mail
+    goes out after the response (password_reset.py)."""
+
     form_class = forms.PasswordResetForm
     template_name = "accounts/password_reset.html"
-    email_template_name = "accounts/email/password_reset.txt"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
 
-    @property
-    def extra_email_context(self):
-        return {
-            "product": "Secretaris",
-            "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
-        }
+    def form_valid(self, form):
+        mails = password_reset.prepare(self.request, form)
+        return password_reset.RedirectThenSend(self.get_success_url(), mails)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
@@ -160,6 +166,7 @@ def two_factor_recovery_codes(request):
 
 
 @login_required
+@sessions.recent_password_required
 @sensitive_post_parameters("code")
 def two_factor_disable(request):
     if is_beheerder(request.user):
@@ -185,6 +192,7 @@ def _disable(request, two_factor: TwoFactor):
 
 
 @login_required
+@sessions.recent_password_required
 @sensitive_post_parameters("code")
 def two_factor_new_codes(request):
     return _confirm_with_code(
@@ -213,7 +221,7 @@ def _confirm_with_code(request, page: dict, on_success):
     username, ip = request.user.get_username(), client_ip(request)
     form = forms.AppOrRecoveryCodeForm(two_factor, request.POST or None)
     if request.method == "POST":
-        if throttle.is_throttled(username, ip):
+        if throttle.is_throttled(username, ip, trusted_device=True):  # logged in already
             messages.error(request, throttle.MESSAGE)
             return redirect("security")
         if form.is_valid():
@@ -221,3 +229,29 @@ def _confirm_with_code(request, page: dict, on_success):
         if form.has_error("code", "wrong"):
             throttle.record_failure(username, ip)
     return render(request, "accounts/two_factor_confirm.html", {"form": form, **page})
+
+
+@login_required
+@sensitive_post_parameters("password")
+@never_cache
+def reauthenticate(request):
+    """The password again before a sensitive action; throttled like the login."""
+    next_path = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_path, allowed_hosts={request.get_host()}):
+        next_path = reverse("security")
+    username, ip = request.user.get_username(), client_ip(request)
+    form = forms.PasswordConfirmForm(request.user, request.POST or None)
+    if request.method == "POST":
+        if throttle.is_throttled(username, ip, trusted_device=True):  # logged in already
+            audit(request, "reauthentication_throttled")
+            logout(request)
+            messages.error(request, throttle.MESSAGE)
+            return redirect("login")
+        if form.is_valid():
+            sessions.password_given(request)
+            audit(request, "reauthenticated")
+            return HttpResponseRedirect(next_path)
+        if form.has_error("password", "wrong"):
+            throttle.record_failure(username, ip)
+            audit(request, "reauthentication_failed")
+    return render(request, "accounts/reauthenticate.html", {"form": form, "next": next_path})

@@ -25,7 +25,8 @@ from secretaris.organisation.forms import (
 from secretaris.organisation.importing import run_import
 from secretaris.organisation.mapping import FIELD_BY_KEY, guess_mapping, is_private
 from secretaris.organisation.models import Organisation
-from secretaris.organisation.reading import ReadError, read_table
+from secretaris.organisation.reading import MAX_BYTES, ReadError, read_table
+from secretaris.security_headers import accepts_uploads
 
 STEPS = ("Bestand kiezen", "Kolommen koppelen", "Resultaat")
 
@@ -79,6 +80,7 @@ def detail(request, pk: int):
     return render(request, "organisation/detail.html", context)
 
 
+@accepts_uploads(lambda: MAX_BYTES + 1024 * 1024)  # an HR export, and the form
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])

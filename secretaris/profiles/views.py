@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +19,9 @@ from secretaris.accounts.access import (
     revoke,
 )
 from secretaris.accounts.audit import audit
+from secretaris.accounts.sessions import recent_password_required
 from secretaris.documents.html import render_html
+from secretaris.forms import posted_int
 from secretaris.profiles import steps
 from secretaris.profiles.compare import compare_versions
 from secretaris.profiles.drafting import (
@@ -28,10 +32,12 @@ from secretaris.profiles.drafting import (
 )
 from secretaris.profiles.forms import GrantForm, NewProfileForm, initial_for
 from secretaris.profiles.lifecycle import delete_profile, set_archived
+from secretaris.profiles.logo import MAX_BYTES as LOGO_MAX_BYTES
 from secretaris.profiles.models import Profile
 from secretaris.profiles.notes import editor_notes
 from secretaris.profiles.presenter import profile_document
 from secretaris.profiles.refresh import snapshot_changes, suggestion_changes
+from secretaris.security_headers import accepts_uploads
 
 CONFLICT = (
     "Iemand anders heeft deze profielschets opgeslagen terwijl u bezig was. Uw wijzigingen "
@@ -98,6 +104,7 @@ def detail(request, pk: int):
     )
 
 
+@accepts_uploads(lambda: LOGO_MAX_BYTES + 1024 * 1024)  # a logo on the first step
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int, step: str):
@@ -196,7 +203,7 @@ def refresh(request, pk: int):
     suggestions = suggestion_changes(before, profile)
     saved = profile.save_changes(
         request.user,
-        _int(request.POST.get("lock_version")),
+        _lock_version(request),
         snapshot=snapshot,
         snapshot_at=timezone.now(),
         organisation=profile.organisation,
@@ -224,13 +231,6 @@ def refresh(request, pk: int):
     return redirect("profiles:edit", profile.pk, "competenties")
 
 
-def _int(value: str | None) -> int:
-    try:
-        return int(value or "")
-    except ValueError:
-        return -1
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def finalise(request, pk: int):
@@ -252,7 +252,7 @@ def finalise(request, pk: int):
                 "button": "Ja, definitief maken",
             },
         )
-    if profile.finalise(request.user, _int(request.POST.get("lock_version"))):
+    if profile.finalise(request.user, _lock_version(request)):
         audit(request, "profile.finalise", profile)
         messages.success(request, f"Versie {profile.number} is definitief.")
     else:
@@ -373,29 +373,29 @@ def document(request, pk: int, kind: str):
 
 
 @login_required
+@recent_password_required
 @require_http_methods(["GET", "POST"])
 def access(request, pk: int):
     profile = get_object_for(request, Profile, "eigenaar", pk=pk)
     form = GrantForm(request.POST or None)
     if request.method == "POST" and "revoke" in request.POST:
-        from django.contrib.auth import get_user_model
-
-        user = get_user_model().objects.filter(pk=request.POST["revoke"]).first()
+        revoke_pk = posted_int(request.POST, "revoke")
+        user = get_user_model().objects.filter(pk=revoke_pk).first() if revoke_pk else None
         if user and user != request.user:
-            for version in profile.versions():
-                revoke(user, version)
-            audit(request, "profile.revoke", profile, user=user.username)
+            with transaction.atomic():
+                for version in profile.versions():
+                    revoke(user, version, by=request.user)
+                audit(request, "profile.revoke", profile, to=user.get_username())
             messages.success(request, f"{user.get_username()} heeft geen toegang meer.")
         return redirect("profiles:access", profile.pk)
     if request.method == "POST" and form.is_valid():
-        user = form.cleaned_data["username"]
-        for version in profile.versions():
-            grant(user, version, form.cleaned_data["role"], by=request.user)
-        audit(request, "profile.grant", profile, user=user.username, role=form.cleaned_data["role"])
+        user, role = form.cleaned_data["username"], form.cleaned_data["role"]
+        with transaction.atomic():
+            for version in profile.versions():
+                grant(user, version, role, by=request.user)
+            audit(request, "profile.grant", profile, to=user.get_username(), role=role)
         messages.success(request, f"{user.get_username()} heeft nu toegang.")
         return redirect("profiles:access", profile.pk)
-    from secretaris.accounts.access import grants_for
-
     return render(
         request,
         "profiles/access.html",
@@ -405,6 +405,12 @@ def access(request, pk: int):
             "grants": grants_for(profile),
         },
     )
+
+
+def _lock_version(request) -> int:
+    """The lock version the page was loaded with; -1 (always a conflict) when malformed."""
+    lock = posted_int(request.POST, "lock_version")
+    return -1 if lock is None else lock
 
 
 def _can(request, profile: Profile, role: str) -> bool:

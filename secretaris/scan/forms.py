@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from secretaris.competencies.model import Competency, CompetencyModel
 from secretaris.dossier.models import Gemeente
+from secretaris.forms import NameField, style_fields
 from secretaris.forms import StyledForm as BaseStyledForm
-from secretaris.forms import style_fields
 from secretaris.scan import nominations
 from secretaris.scan.groups import is_reserved, normalise
 from secretaris.scan.models import (
@@ -115,8 +115,8 @@ class GemeenteForm(StyledForm):
 class NewScanForm(StyledForm):
     """Step 2 of a new scan."""
 
-    gemeente = forms.CharField(widget=forms.HiddenInput)
-    title = forms.CharField(label="Titel", max_length=200, initial="Ontwikkelscan")
+    gemeente = forms.CharField(widget=forms.HiddenInput, max_length=100)
+    title = NameField(label="Titel", max_length=200, initial="Ontwikkelscan")
     secretary = forms.CharField(
         label="Gemeentesecretaris (gebruikersnaam)",
         max_length=150,
@@ -186,7 +186,7 @@ class ScanSettingsForm(StyledForm):
     """Title, deadline and coordinator; the competencies and k only while in concept."""
 
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
-    title = forms.CharField(label="Titel", max_length=200)
+    title = NameField(label="Titel", max_length=200)
     deadline = deadline_field()
     coordinator = forms.CharField(
         label="Coördinator (gebruikersnaam)",
@@ -267,9 +267,7 @@ class GroupsForm(StyledForm):
         super().__init__(*args, **kwargs)
         self.rows = []
         for g in groups:
-            self.fields[f"name_{g.pk}"] = forms.CharField(
-                label="Naam", max_length=100, initial=g.name
-            )
+            self.fields[f"name_{g.pk}"] = NameField(label="Naam", max_length=100, initial=g.name)
             self.fields[f"enabled_{g.pk}"] = forms.BooleanField(
                 label="Doet mee", required=False, initial=g.enabled
             )
@@ -309,7 +307,7 @@ class GroupsForm(StyledForm):
 
 
 class NewGroupForm(StyledForm):
-    name = forms.CharField(
+    name = NameField(
         label="Naam van de nieuwe groep",
         max_length=100,
         help_text="Bijvoorbeeld: Provincie, of Veiligheidsregio.",
@@ -373,7 +371,14 @@ class NominationForm(StyledForm):
         if len(text.encode("utf-8")) > nominations.MAX_UPLOAD_BYTES:
             self.add_error("lines", "De lijst is te lang (hooguit 100 kB). Splits hem in delen.")
             return data
+        if len(text.splitlines()) > 4 * nominations.MAX_PER_PASTE:
+            self.add_error(
+                "lines",
+                f"De lijst is te lang: hooguit {nominations.MAX_PER_PASTE} mensen per keer.",
+            )
+            return data
         self.result = parse_for_scan(self.scan, text)
+        self._check_counts(len(self.result.nominations))
         if self.result.errors:
             raise forms.ValidationError(
                 f"{len(self.result.errors)} van de regels kloppen nog niet. Er is niets "
@@ -382,6 +387,21 @@ class NominationForm(StyledForm):
         if not self.result.nominations:
             raise forms.ValidationError("Er staan geen namen in de lijst.")
         return data
+
+    def _check_counts(self, new: int) -> None:
+        """At most MAX_PER_PASTE people per list and MAX_PER_SCAN in the whole scan."""
+        if new > nominations.MAX_PER_PASTE:
+            raise forms.ValidationError(
+                f"Er staan {new} mensen in de lijst; hooguit {nominations.MAX_PER_PASTE} per "
+                "keer. Er is niets opgeslagen. Splits de lijst in delen."
+            )
+        already = self.scan.raters.count()
+        if already + new > nominations.MAX_PER_SCAN:
+            raise forms.ValidationError(
+                f"Een scan heeft hooguit {nominations.MAX_PER_SCAN} beoordelaars. Er staan er "
+                f"al {already}; er kunnen er nog {max(0, nominations.MAX_PER_SCAN - already)} "
+                "bij. Er is niets opgeslagen."
+            )
 
 
 def parse_for_scan(scan: Scan, text: str) -> nominations.ParseResult:

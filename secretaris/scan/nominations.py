@@ -18,9 +18,12 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from secretaris.forms import clean_name
 from secretaris.scan.groups import GroupChoice, closest_group, match_group, normalise
 
 MAX_UPLOAD_BYTES = 100 * 1024
+MAX_PER_PASTE = 300  # raters in one list
+MAX_PER_SCAN = 300  # raters in one scan, all lists together
 MAX_LINE_LENGTH = 1000
 MAX_NAME_LENGTH = 200
 MAX_EMAIL_LENGTH = 254
@@ -147,7 +150,7 @@ def parse(
             problems.append(
                 "Er staan twee e-mailadressen op deze regel; zet elk op een eigen regel."
             )
-        name = ", ".join(p for p in parts[: at[0]] if p)
+        name = clean_name(", ".join(p for p in parts[: at[0]] if p))
         email = parts[at[0]].strip().lower()
         group_text = ", ".join(p for p in parts[at[-1] + 1 :] if p)
 

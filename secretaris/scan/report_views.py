@@ -14,8 +14,10 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from secretaris.accounts.audit import audit
+from secretaris.accounts.sessions import recent_password_required
 from secretaris.documents.dates import nl_date
 from secretaris.documents.html import render_html, section_links
+from secretaris.forms import posted_int
 from secretaris.scan import reporting
 from secretaris.scan.models import DevelopmentPlan, FrozenReport
 from secretaris.scan.report_document import report_document
@@ -101,6 +103,7 @@ def report_pdf(request, pk: int):
 
 
 @login_required
+@recent_password_required
 @require_http_methods(["GET", "POST"])
 def coaches(request, pk: int):
     report = _readable(request, pk)
@@ -110,7 +113,8 @@ def coaches(request, pk: int):
     if request.method == "POST":
         User = get_user_model()
         if "stop" in request.POST:
-            coach = User.objects.filter(pk=request.POST["stop"]).first()
+            stop_pk = posted_int(request.POST, "stop")
+            coach = User.objects.filter(pk=stop_pk).first() if stop_pk else None
             if coach:
                 reporting.stop_coach(report, coach, by=request.user)
                 messages.success(request, f"{coach.get_username()} kan uw rapport niet meer lezen.")

@@ -15,12 +15,14 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from secretaris.accounts.access import get_object_for, has_access, is_beheerder, objects_for
 from secretaris.accounts.audit import audit
+from secretaris.accounts.sessions import recent_password_required
 from secretaris.competencies.model import CURRENT_VERSION, MODELS, get_model
 from secretaris.jobs.models import Job
 from secretaris.jobs.queue import enqueue, pending
@@ -432,6 +434,7 @@ def _report(request, outcome: invitations.Outcome, one: str, many: str) -> None:
 
 @login_required
 @require_POST
+@recent_password_required(back=lambda request, pk: reverse("scan:dashboard", args=[pk]))
 def close(request, pk: int):
     scan = _scan(request, pk)
     form = CloseForm(request.POST)

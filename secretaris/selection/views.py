@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
@@ -16,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from secretaris.accounts.audit import audit
+from secretaris.security_headers import accepts_uploads
 from secretaris.selection import uploads
 from secretaris.selection.access import candidate_for, procedure_view, visible_candidates
 from secretaris.selection.board import Board
@@ -248,6 +250,8 @@ def candidate_new(request, member):
     return page(request, member, "candidate_new", form=form)
 
 
+# A CV or letter, and the rest of the form.
+@accepts_uploads(lambda: settings.SELECTION_UPLOAD_MAX_BYTES + 1024 * 1024)
 @procedure_view()
 @require_http_methods(["GET", "POST"])
 def candidate(request, member, candidate_id):

@@ -177,7 +177,17 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A fresh page; the test fails if the page broke the Content-Security-Policy (an
+    inline script, style attribute or foreign resource that the browser refused)."""
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert refused == [], refused

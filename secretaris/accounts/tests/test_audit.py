@@ -48,3 +48,29 @@ def test_the_forwarded_address_counts_only_behind_the_proxy(settings):
     assert client_ip(request) == "10.0.0.1"
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     assert client_ip(request) == "198.51.100.7"
+
+
+def test_old_audit_events_are_deleted_by_opschonen_and_the_purge_is_logged(db, settings, capsys):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from secretaris.accounts.audit import audit
+    from secretaris.accounts.models import AuditEvent
+
+    settings.AUDIT_RETENTION_DAYS = 30
+    old, recent = audit(None, "login"), audit(None, "login")
+    AuditEvent.objects.filter(pk=old.pk).update(at=timezone.now() - timedelta(days=31))
+    AuditEvent.objects.filter(pk=recent.pk).update(at=timezone.now() - timedelta(days=29))
+
+    call_command("opschonen", "--droog")
+    assert "1 logregel(s) ouder dan 30 dagen zou(den) worden verwijderd" in capsys.readouterr().out
+    assert AuditEvent.objects.filter(pk=old.pk).exists()
+
+    call_command("opschonen")
+    assert "1 logregel(s) ouder dan 30 dagen verwijderd" in capsys.readouterr().out
+    assert not AuditEvent.objects.filter(pk=old.pk).exists()
+    assert AuditEvent.objects.filter(pk=recent.pk).exists()
+    purge = AuditEvent.objects.get(action="audit_purged")
+    assert purge.detail["events"] == 1

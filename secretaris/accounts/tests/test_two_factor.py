@@ -1,5 +1,6 @@
 import time
 
+import pytest
 from django.test import override_settings
 from django.urls import reverse
 
@@ -243,3 +244,44 @@ def test_the_admin_login_page_sends_everyone_to_the_two_step_login(client, db):
     response = client.get("/beheer/login/?next=/beheer/")
     assert response.status_code == 302
     assert response.url == reverse("login") + "?next=/beheer/"
+
+
+NEW_KEY = "a-rotated-secret-key-" + "z" * 40
+
+
+def test_a_key_rotation_keeps_every_app_working_after_the_fallback_is_removed(alice, bob):
+    from django.conf import settings
+    from django.core.management import call_command
+
+    alice_2fa, _ = enrol(alice)
+    bob_2fa, _ = enrol(bob)
+    old_key = settings.SECRET_KEY
+    alice_key, bob_key = alice_2fa.key(), bob_2fa.key()  # what the two apps hold
+    with override_settings(SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=[old_key]):
+        call_command("sleutelwissel")
+    with override_settings(SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=[]):
+        for two_factor, app_key in [(alice_2fa, alice_key), (bob_2fa, bob_key)]:
+            two_factor.refresh_from_db()
+            assert two_factor.key() == app_key
+            assert two_factor.verify_code(totp.totp(app_key, time.time()))
+    assert alice_2fa.mask and alice_2fa.mask != bob_2fa.mask
+
+
+def test_a_login_with_the_old_key_rewraps_the_secret(alice):
+    from django.conf import settings
+
+    two_factor, _ = enrol(alice)
+    app_key, old_key = two_factor.key(), settings.SECRET_KEY
+    with override_settings(SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=[old_key]):
+        assert two_factor.verify_code(totp.totp(app_key, time.time()))
+    with override_settings(SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=[]):
+        two_factor.refresh_from_db()
+        assert two_factor.key() == app_key
+
+
+def test_a_rotation_without_the_old_key_names_the_users_to_reset(alice):
+    from django.core.management import call_command
+
+    enrol(alice)
+    with override_settings(SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=[]), pytest.raises(SystemExit):
+        call_command("sleutelwissel")

@@ -50,7 +50,7 @@ def test_raadsgrootte_json():
     }
 
 
-@pytest.mark.parametrize("bad", ["-5", "45.000", "veel", "1e5", "12.5"])
+@pytest.mark.parametrize("bad", ["-5", "45.000", "veel", "1e5", "12.5", "9" * 5000, "1" * 13])
 def test_raadsgrootte_rejects_bad_input_with_exit_2(bad):
     done = run("raadsgrootte", bad)
     assert done.returncode == 2
@@ -146,3 +146,21 @@ def test_command_help_has_an_example(command):
     done = run("help", command)
     assert done.returncode == 0
     assert "Voorbeeld:" in done.stdout
+
+
+def test_an_unmigrated_database_gets_a_message_not_a_traceback(tmp_path):
+    import os
+
+    env = {**os.environ, "SQLITE_PATH": str(tmp_path / "leeg.sqlite3")}
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "secretaris.cli", "dossier", "Utrecht"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "secretaris migrate" in done.stderr

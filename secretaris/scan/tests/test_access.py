@@ -314,6 +314,22 @@ def test_closing_needs_a_confirmation(client, scan, bob, wethouder):
     assert AuditEvent.objects.filter(action="scan.close").count() == 1
 
 
+def test_closing_needs_a_recently_given_password(client, scan, bob, wethouder):
+    import time
+
+    from secretaris.accounts import sessions
+
+    open_with_link(scan, wethouder)
+    client.force_login(bob)
+    session = client.session
+    session[sessions.PASSWORD_AT] = time.time() - 3600
+    session.save()
+    response = client.post(reverse("scan:close", args=[scan.pk]), {"confirm": "on"})
+    dashboard = reverse("scan:dashboard", args=[scan.pk])
+    assert response.status_code == 302 and response.url == sessions.reauthenticate_url(dashboard)
+    assert Scan.objects.get().status == Scan.OPEN
+
+
 def test_the_dashboard_shows_counts_and_states_but_never_scores(client, scan, bob, link):
     wethouder = Rater.objects.get(email="willem@gemeente.nl")
     add_rater(scan, "wethouders", "Wim", "wim@gemeente.nl", approved=True)

@@ -214,3 +214,36 @@ def test_the_secretary_in_zelf_and_a_taken_role_are_known_to_the_page(as_bob, sc
     )
     page = response.content.decode()
     assert "daar staat al Alice Aerts" in page and "daar staat al Bea" in page
+
+
+def test_a_paste_of_more_than_300_people_saves_nothing_and_says_so(as_bob, scan):
+    text = "\n".join(f"Persoon {i}, p{i}@x.nl, MT" for i in range(2500))
+    response = as_bob.post(reverse("scan:raters", args=[scan.pk]), {"lines": text})
+    assert response.status_code == 200
+    assert "hooguit 300 mensen per keer" in response.content.decode()
+    assert scan.raters.count() == 1
+
+
+def test_a_scan_holds_at_most_300_raters(as_bob, scan):
+    url = reverse("scan:raters", args=[scan.pk])
+    text = "\n".join(f"Persoon {i}, p{i}@x.nl, MT" for i in range(299))
+    assert as_bob.post(url, {"lines": text}).status_code == 302
+    assert scan.raters.count() == 300  # with Alice herself
+    response = as_bob.post(url, {"lines": "Nog een, nog@x.nl, MT"})
+    assert "Een scan heeft hooguit 300 beoordelaars" in response.content.decode()
+    assert scan.raters.count() == 300
+
+
+def test_bidi_and_control_characters_are_taken_out_of_names(as_bob, scan):
+    sneaky = "Anna\u202e sreviV\u202c\u200b\x07"
+    as_bob.post(
+        reverse("scan:raters", args=[scan.pk]), {"lines": f"{sneaky}, anna@x.nl, Wethouders"}
+    )
+    assert scan.raters.get(email="anna@x.nl").name == "Anna sreviV"
+
+
+def test_group_names_and_titles_lose_bidi_characters_too():
+    from secretaris.forms import clean_name
+
+    assert clean_name("Pro\u2066vin\u2069cie\u00ad  \u2028 Utrecht") == "Provincie Utrecht"
+    assert clean_name("Café") == "Café"  # e + combining accent becomes one letter

@@ -195,3 +195,16 @@ def test_an_old_report_without_response_says_it_was_not_recorded(client, closed_
     login(client, alice)
     page = client.get(reverse("scan:report", args=[closed_scan.pk])).content.decode()
     assert "De respons per groep is bij dit rapport niet vastgelegd" in page
+
+
+@pytest.mark.parametrize("value", ["abc", "", "1e3", "9" * 5000, str(2**64)])
+def test_a_malformed_stop_value_changes_nothing(client, closed_scan, alice, value):
+    from secretaris.scan.reporting import let_coach_read, may_read
+
+    coach = make_user("coach")
+    report = FrozenReport.objects.get(scan=closed_scan)
+    let_coach_read(report, coach, by=alice)
+    login(client, alice)
+    url = reverse("scan:report_coaches", args=[closed_scan.pk])
+    assert client.post(url, {"stop": value}).status_code == 302
+    assert may_read(coach, report)

@@ -224,3 +224,26 @@ def test_the_command_has_help_with_an_example():
     from secretaris.scan.management.commands.opschonen import Command
 
     assert "Voorbeeld: secretaris opschonen" in Command.help
+
+
+@pytest.mark.parametrize("days", ["99999999999", "36501", "-5"])
+def test_an_absurd_period_gets_a_dutch_message_and_exit_2_not_a_traceback(days, tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "SQLITE_PATH": str(tmp_path / "db.sqlite3")}
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "secretaris.cli", "opschonen", "--dagen", days],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "Kies 0 tot en met 36500 dagen." in done.stderr
+    assert "Traceback" not in done.stderr

@@ -31,6 +31,11 @@ class Command(BaseCommand):
                 f"(gekregen: {options['inwoners']!r}).",
                 returncode=2,
             )
+        if len(text.lstrip("-")) > 12:  # more people than on earth
+            raise CommandError(
+                "Dat aantal inwoners is te groot. Geef het aantal inwoners van één gemeente.",
+                returncode=2,
+            )
         try:
             inhabitants = int(text)
             seats = council_size(inhabitants)

@@ -54,6 +54,8 @@ class Command(BaseCommand):
             str(options["threads"]),
             "--access-logfile",
             "-",
+            "--logger-class",
+            "secretaris.log_redaction.RedactingGunicornLogger",
             "--forwarded-allow-ips",
             os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
         ]

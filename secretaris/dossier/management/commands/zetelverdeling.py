@@ -21,15 +21,31 @@ def _fail(message: str) -> CommandError:
     return CommandError(message, returncode=2)
 
 
+# Far beyond any real election (the largest council has 45 seats, the largest electorate a
+# few million), and small enough that every input is answered at once.
+MAX_INPUT_CHARS = 100_000
+MAX_SEATS = 1_000
+MAX_LISTS = 200
+MAX_NUMBER = 10**9
+
+
 def _read_input(raw: str) -> dict[str, Any]:
     if not raw.strip():
         raise _fail('Geen invoer ontvangen. Geef JSON op stdin, bijvoorbeeld {"seats": 9, ...}.')
+    if len(raw) > MAX_INPUT_CHARS:
+        raise _fail(f"De invoer is te lang: meer dan {MAX_INPUT_CHARS:,} tekens.".replace(",", "."))
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise _fail(
             f"De invoer is geen geldige JSON: {exc.msg} (regel {exc.lineno}, kolom {exc.colno})."
         ) from None
+    except RecursionError:
+        raise _fail(
+            "De invoer is te diep genest. Geef een JSON-object met lijsten getallen."
+        ) from None
+    except ValueError:  # an integer of thousands of digits
+        raise _fail("De invoer bevat een getal dat veel te groot is.") from None
     if not isinstance(data, dict):
         raise _fail('De invoer moet een JSON-object zijn, zoals {"seats": 9, "votes": [...]}.')
     unknown = sorted(set(data) - _FIELDS)
@@ -45,7 +61,32 @@ def _read_input(raw: str) -> dict[str, Any]:
     for field in ("votes", "candidates", "lots"):
         if data.get(field) is not None and not isinstance(data[field], list):
             raise _fail(f"Het veld '{field}' moet een lijst met getallen zijn.")
+        for value in data.get(field) or []:
+            if not isinstance(value, int | float | str | bool | None):
+                raise _fail(
+                    f"Het veld '{field}' moet een lijst met getallen zijn, zonder lijsten erin."
+                )
+    _check_size(data)
     return data
+
+
+def _check_size(data: dict[str, Any]) -> None:
+    """Refuse absurd sizes before computing: a clear message instead of a long wait."""
+    seats = data["seats"]
+    if isinstance(seats, list | dict):
+        raise _fail("Het veld 'seats' moet een geheel getal zijn (het aantal zetels).")
+    if isinstance(seats, int) and not isinstance(seats, bool) and seats > MAX_SEATS:
+        raise _fail(f"Te veel zetels: {MAX_SEATS} is het hoogste aantal dat hier kan.")
+    if len(data["votes"] or []) > MAX_LISTS:
+        raise _fail(f"Te veel lijsten: {MAX_LISTS} is het hoogste aantal dat hier kan.")
+    for field in ("votes", "candidates"):
+        for value in data.get(field) or []:
+            if isinstance(value, int) and abs(value) > MAX_NUMBER:
+                raise _fail(
+                    f"Een getal in '{field}' is te groot: het hoogste is {MAX_NUMBER:,}.".replace(
+                        ",", "."
+                    )
+                )
 
 
 def _lots_zero_based(lots: list[Any], lists: int) -> list[int]:
@@ -117,7 +158,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         stream = options.get("stdin") or sys.stdin
-        data = _read_input(stream.read())
+        data = _read_input(stream.read(MAX_INPUT_CHARS + 1))
         votes = data["votes"]
         lots = _lots_zero_based(data.get("lots") or [], len(votes)) if votes else []
         try:

@@ -5,10 +5,14 @@ from __future__ import annotations
 from argparse import ArgumentParser
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from secretaris.accounts.audit import purge_old_events
 from secretaris.documents.dates import nl_date
 from secretaris.scan.retention import PurgeResult, purge_personal_data, retention_days
+
+MAX_DAYS = 36_500  # a hundred years; more would run past the calendar
 
 
 class Command(BaseCommand):
@@ -21,6 +25,7 @@ class Command(BaseCommand):
         "blijven. Elke verwijdering komt in het auditlog. "
         "Ook: de gegevens van sollicitanten die niet benoemd zijn, vier weken na het einde "
         "van de selectieprocedure (een jaar met hun toestemming; NVP Sollicitatiecode). "
+        "Daarna gaan logregels weg die ouder zijn dan AUDIT_RETENTION_DAYS. "
         "Veilig om elke dag te draaien (cron). "
         "Voorbeeld: secretaris opschonen --dagen 365 --droog"
     )
@@ -43,8 +48,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         days = retention_days() if options["dagen"] is None else options["dagen"]
-        if days < 0:
-            raise CommandError("Kies 0 of meer dagen.", returncode=2)
+        if not 0 <= days <= MAX_DAYS:
+            raise CommandError(f"Kies 0 tot en met {MAX_DAYS} dagen.", returncode=2)
         results = purge_personal_data(days=days, dry_run=options["droog"])
         for result in results:
             self.stdout.write(describe(result))
@@ -63,6 +68,11 @@ class Command(BaseCommand):
             if gone := sweep():
                 self.stdout.write(f"{gone} onafgemaakte HR-upload(s) verwijderd.")
         self.purge_selection(options["droog"])
+        events = purge_old_events(dry_run=options["droog"])
+        self.stdout.write(
+            f"Logboek: {events} logregel(s) ouder dan {settings.AUDIT_RETENTION_DAYS} dagen "
+            + ("zou(den) worden verwijderd." if options["droog"] else "verwijderd.")
+        )
 
     def purge_selection(self, dry_run: bool) -> None:
         from secretaris.selection.retention import describe as describe_selection
