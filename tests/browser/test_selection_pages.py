@@ -88,7 +88,8 @@ def test_a_committee_goes_from_profile_to_advice(browser, selection_server):
     vera.get_by_role("button", name="Profielschets maken").click()
     vera.wait_for_url("**/bewerken/**")
     vera.goto(vera.url.split("/bewerken/")[0] + "/")
-    vera.get_by_role("button", name="Definitief maken").click()
+    vera.get_by_role("link", name="Definitief maken…").click()
+    vera.get_by_role("button", name="Ja, definitief maken").click()
     vera.wait_for_load_state()
 
     vera.goto(url + "/selectie/")
