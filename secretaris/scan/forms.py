@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MinValueValidator
 from django.utils import timezone
 
 from secretaris.competencies.model import Competency, CompetencyModel
@@ -24,6 +25,7 @@ from secretaris.scan.models import (
     Rater,
     RaterGroup,
     Scan,
+    min_k,
 )
 from secretaris.scan.prepared import NUMBER, Prepared
 
@@ -54,6 +56,18 @@ K_ERRORS = {
     "min_value": f"Kies {MIN_K} of meer: bij minder is niemand echt anoniem.",
     "max_value": "Kies hooguit 20.",
 }
+
+
+def apply_k_floor(field: forms.IntegerField) -> None:
+    """The k field refuses what is below the floor in force (SCAN_MIN_K may raise MIN_K)."""
+    floor = min_k()
+    field.min_value = floor
+    field.validators = [v for v in field.validators if not isinstance(v, MinValueValidator)]
+    field.validators.append(MinValueValidator(floor))
+    field.widget.attrs["min"] = floor
+    field.error_messages["min_value"] = f"Kies {floor} of meer: bij minder is niemand echt anoniem."
+    if field.initial is not None and field.initial < floor:
+        field.initial = floor
 
 
 def deadline_field() -> forms.DateField:
@@ -163,6 +177,7 @@ class NewScanForm(StyledForm):
     def __init__(self, *args: Any, model: CompetencyModel, **kwargs: Any) -> None:
         self.model = model
         super().__init__(*args, **kwargs)
+        apply_k_floor(self.fields["k"])
         self.fields["situational"] = situational_field(model)
         style_fields(self)
 
@@ -206,6 +221,7 @@ class ScanSettingsForm(StyledForm):
         if scan.status != Scan.CONCEPT:
             del self.fields["k"]  # raters may already be answering under this promise
         else:
+            apply_k_floor(self.fields["k"])
             self.fields["situational"] = situational_field(scan.competency_model())
         if not is_owner or scan.status != Scan.CONCEPT:
             # After concept only a beheerder changes the coordinator (in the admin, logged,

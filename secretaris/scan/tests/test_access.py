@@ -222,6 +222,24 @@ def test_a_new_scan_refuses_a_past_deadline_an_unknown_secretary_and_k_below_3(c
     assert not Scan.objects.exists()
 
 
+def test_a_raised_k_floor_is_refused_when_the_scan_is_made(client, alice, settings):
+    settings.SCAN_MIN_K = 5
+    client.force_login(alice)
+    page = client.post(
+        reverse("scan:new"),
+        {
+            "gemeente": "GM0344",
+            "model_version": "2026.1",
+            "title": "Ontwikkelscan",
+            "secretary": "alice",
+            "deadline": (timezone.localdate() + timedelta(days=21)).isoformat(),
+            "k": "4",
+        },
+    ).content.decode()
+    assert "Kies 5 of meer" in page
+    assert not Scan.objects.exists()
+
+
 # --- Groups, raters, settings, closing -----------------------------------------------------
 
 
