@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from secretaris.accounts.access import grant
 from secretaris.accounts.models import AuditEvent, Grant, TwoFactor
 from secretaris.dossier.models import Gemeente
+from secretaris.organisation.models import Organisation
 from secretaris.profiles.drafting import draft_profile
 from secretaris.profiles.models import Profile
 from secretaris.scan import development
@@ -57,9 +58,14 @@ def all_routes(resolver=None, prefix: str = "", namespace: str = ""):
             )
 
 
-# The Django admin is tested on its own (staff only, recent password for changes).
-ROUTES = [(name, route) for name, route in all_routes() if not route.startswith("beheer/")]
-OBJECT_ROUTES = re.compile(r"^(profielschetsen|ontwikkelscan)/<int:pk>/")
+# The Django admin is tested on its own (staff only, recent password for changes), and so is
+# Selectie, whose members need two-factor authentication, a confidentiality statement and a
+# declaration per candidate before they see anything: its own persona x URL matrix is in
+# secretaris/selection/tests/test_access.py.
+ROUTES = [
+    (name, route) for name, route in all_routes() if not route.startswith(("beheer/", "selectie/"))
+]
+OBJECT_ROUTES = re.compile(r"^(profielschetsen|ontwikkelscan|organisatiebeeld)/<int:pk>/")
 
 
 @dataclass
@@ -71,6 +77,7 @@ class World:
     rater: Rater
     token: str
     action: DevelopmentAction
+    organisation: Organisation
 
     def fill(self, name: str, route: str) -> str:
         """The route with real values: the profile, the open scan (or the closed one for the
@@ -78,7 +85,11 @@ class World:
         closed = "rapport" in route or "ontwikkelplan" in route
         scan = self.closed_scan if closed else self.open_scan
         values = {
-            "<int:pk>": self.profile.pk if route.startswith("profielschetsen") else scan.pk,
+            "<int:pk>": self.profile.pk
+            if route.startswith("profielschetsen")
+            else self.organisation.pk
+            if route.startswith("organisatiebeeld")
+            else scan.pk,
             "<int:rater_pk>": self.rater.pk,
             "<int:action_pk>": self.action.pk,
             "<str:token>": self.token,
@@ -119,6 +130,7 @@ def world(db) -> World:
         name="Willem Wethouder",
         email="willem@gemeente.nl",
     )
+    open_scan.accept()  # the secretary agrees before the coordinator approves
     open_scan.approve_raters()
     open_scan.mark_open()
     token = issue(rater)
@@ -130,6 +142,9 @@ def world(db) -> World:
     assert development.save_focus(plan, plan.lock_version, focus, "")
     plan.refresh_from_db()
     action = development.add_action(plan, competency=focus[0], kind="coaching", description="x")
+    organisation = Organisation.objects.create(gemeente=profile.gemeente, created_by=alice)
+    grant(alice, organisation, "eigenaar", by=alice)
+    grant(bob, organisation, "lezer", by=alice)
     users = {
         "anoniem": None,
         "buitenstaander": charlie,
@@ -139,7 +154,7 @@ def world(db) -> World:
         "secretaris": closed_scan.secretary,
         "beheer": beheer,
     }
-    return World(users, profile, open_scan, closed_scan, rater, token, action)
+    return World(users, profile, open_scan, closed_scan, rater, token, action, organisation)
 
 
 def client_for(world: World, persona: str) -> Client:
@@ -158,7 +173,8 @@ def snapshot() -> tuple:
         sorted(Rater.objects.values_list("pk", "name", "email", "approved", "finished_at")),
         sorted(Profile.objects.values_list("pk", "lock_version", "status")),
         sorted(DevelopmentPlan.objects.values_list("pk", "lock_version")),
-        sorted(DevelopmentAction.objects.values_list("pk", "done")),
+        sorted(DevelopmentAction.objects.values_list("pk", "status")),
+        sorted(Organisation.objects.values_list("pk", "mapping", "formatie_fte")),
         sorted(get_user_model().objects.values_list("pk", "is_staff", "is_active", "password")),
         sorted(TwoFactor.objects.values_list("pk", "confirmed_at")),
     )
@@ -209,7 +225,7 @@ FIELD_NAMES = [
     "description", "with_whom", "target_date", "kind", "code", "password", "email",
     "gemeente", "secretary", "situational", "model_version", "name", "single_person",
     "keep_comments", "next", "new_password1", "new_password2", "old_password", "show_by_role",
-    "opslaan_en_verder", "feedback", "feedforward", "upload", "q",
+    "opslaan_en_verder", "feedback", "feedforward", "upload", "q", "status",
 ]  # fmt: skip
 NASTY = [
     "", " ", "abc", "-1", "0", "1", "2", "9" * 5000, str(2**64), "1e309", "NaN", "on",
@@ -253,7 +269,7 @@ def baselines(world: World) -> dict[str, list[dict[str, Any]]]:
             {"competency": world.action.competency, "kind": "coaching", "description": "x"},
             {"competency": world.action.competency, "suggestion": "0"},
         ],
-        "scan:plan_action_done": [{"done": "1"}],
+        "scan:plan_action_status": [{"status": "bezig"}, {"status": "klaar"}],
         "login": [{"username": "alice", "password": PASSWORD}],
         "reauthenticate": [{"password": PASSWORD, "next": "/"}],
         "password_reset": [{"email": "alice@example.nl"}],

@@ -63,7 +63,17 @@ def test_dangerous_or_wrong_files_are_refused_with_a_dutch_message(
 def test_a_50_mb_file_is_refused(client, anna_page):
     big = files.pdf() + b"%" + bytes(50 * 1024 * 1024)
     response = upload(client, anna_page, big, "cv.pdf")
-    assert "Het bestand is te groot. Het mag hooguit 10 MB zijn." in response.content.decode()
+    # Refused before the body is read (security_headers.RequestSizeLimit), in Dutch.
+    assert response.status_code == 413
+    assert "te groot" in response.content.decode()
+    assert not CandidateFile.objects.exists()
+
+
+def test_a_file_just_over_the_limit_gets_the_forms_message(client, anna_page, settings):
+    settings.SELECTION_UPLOAD_MAX_BYTES = 1024 * 1024
+    big = files.pdf() + b"%" + bytes(1024 * 1024)
+    response = upload(client, anna_page, big, "cv.pdf")
+    assert "Het bestand is te groot. Het mag hooguit 1 MB zijn." in response.content.decode()
     assert not CandidateFile.objects.exists()
 
 
