@@ -69,7 +69,8 @@ def test_the_access_log_of_secretaris_serve_holds_no_tokens(tmp_path):
             f"{url}/static/secretaris/css/tokens.css", Referer=f"{url}/scan/antwoord/{RATER_TOKEN}/"
         )
         get(f"{url}/healthz")
-    log = (tmp_path / "server.log").read_text()
+    (server_log,) = tmp_path.glob("server-*.log")
+    log = server_log.read_text()
     assert "GET /healthz" in log  # the access log is on
     assert log.count(HIDDEN) >= 4
     assert RATER_TOKEN not in log and RESET_TOKEN not in log
