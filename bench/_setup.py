@@ -12,6 +12,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+# Production settings need a SECRET_KEY; every process of a run (commands, servers, the
+# in-process Django) uses this one, as _server.py does, so signed values agree.
+os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 50)
 
 
 def parser(description: str) -> argparse.ArgumentParser:
