@@ -56,6 +56,21 @@ class Server:
                 times.append(int(parts[3]) / 1000)
         return times
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the server and its workers: what the
+        requests cost, whatever else shares the cores. Linux /proc only; 0.0 elsewhere."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue  # the process ended while we looked
+            pid, ppid = int(stat.parent.name), int(fields[1])
+            if self.process.pid in (pid, ppid):
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / ticks
+
     def error_tail(self, lines: int = 30) -> str:
         return "\n".join(self.error_log.read_text(errors="replace").splitlines()[-lines:])
 

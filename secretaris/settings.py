@@ -50,7 +50,11 @@ def database_from_url(url: str) -> dict:
             "CONN_HEALTH_CHECKS": True,
         }
     if parsed.scheme == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": parsed.path or ":memory:"}
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": parsed.path or ":memory:",
+            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 60),
+        }
     raise ValueError(f"DATABASE_URL: onbekend databasetype '{parsed.scheme}'")
 
 
@@ -147,6 +151,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(DATA_DIR / "secretaris.sqlite3")),
+            # Kept open between requests: opening one costs more than most requests here
+            # (Django registers its SQL functions and the PRAGMAs run on every connect).
+            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 60),
             # IMMEDIATE: a transaction takes the write lock when it starts, so concurrent
             # writers wait (up to `timeout` seconds) instead of failing halfway.
             "OPTIONS": {

@@ -21,7 +21,9 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -34,8 +36,11 @@ from secretaris.dossier import public_cache
 TOKEN_MARK = "xxRATERxLINKxMARKxx"
 CSRF_MARK = "xxCSRFxTOKENxMARKxx"
 TIMEOUT = 86400
-RECENT_PAGES = 200  # per process: about 2 MB
-_recent: dict[str, str] = {}
+# Kept in this process too (about 2 MB): a key is made from the scan row read for its very
+# request, so a stale page can never match it.
+_recent = public_cache.Recent(200)
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
 
 
 def usable(request: HttpRequest) -> bool:
@@ -58,25 +63,35 @@ def serve(
     this rater's link, CSRF token and earlier answers filled in."""
     blank = _recent.get(key) or cache.get(key)
     if blank is None:
-        marked = copy.copy(request)
-        marked.path = request.path.replace(token, TOKEN_MARK)
-        marked.path_info = request.path_info.replace(token, TOKEN_MARK)
-        response = render_blank(marked, TOKEN_MARK)
-        if response.status_code != 200:
-            return response
-        blank = response.content.decode()
-        cache.set(key, blank, TIMEOUT)
-    _remember(key, blank)
+        with _rendering(key):  # one render per page in this process, the others wait for it
+            blank = _recent.get(key) or cache.get(key)
+            if blank is None:
+                marked = copy.copy(request)
+                marked.path = request.path.replace(token, TOKEN_MARK)
+                marked.path_info = request.path_info.replace(token, TOKEN_MARK)
+                response = render_blank(marked, TOKEN_MARK)
+                if response.status_code != 200:
+                    return response
+                blank = response.content.decode()
+                cache.set(key, blank, TIMEOUT)
+    _recent.put(key, blank)
     page = blank.replace(TOKEN_MARK, token).replace(CSRF_MARK, get_token(request))
     return HttpResponse(fill_in(page, initial))
 
 
-def _remember(key: str, blank: str) -> None:
-    """Keep the page in this process too: its key is made from the scan row read for this
-    very request, so a stale page can never match it."""
-    _recent[key] = blank
-    while len(_recent) > RECENT_PAGES:
-        del _recent[next(iter(_recent))]
+@contextmanager
+def _rendering(key: str) -> Iterator[None]:
+    """Hold the render lock of `key` in this process. When a scan opens, every rater asks
+    for page 1 at about the same moment; without it each worker thread would render it."""
+    with _locks_guard:
+        lock = _locks.setdefault(key, threading.Lock())
+    try:
+        with lock:
+            yield
+    finally:
+        with _locks_guard:
+            if _locks.get(key) is lock and not lock.locked():
+                del _locks[key]
 
 
 def fill_in(page: str, values: dict[str, str]) -> str:
