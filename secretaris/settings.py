@@ -113,7 +113,6 @@ MIDDLEWARE = [
     "secretaris.security_headers.RequestSizeLimit",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -337,6 +336,7 @@ SELECTION_PRIVATE_DIR = Path(
 )
 SELECTION_UPLOAD_MAX_BYTES = envint("SELECTION_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 730)  # secretaris opschonen
+JOB_RETENTION_DAYS = envint("JOB_RETENTION_DAYS", 30)  # finished jobs: secretaris opschonen
 
 # Online sources for `secretaris data update` (overridable for tests and mirrors).
 CBS_ODATA_URL = os.environ.get("CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata")
