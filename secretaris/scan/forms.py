@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -507,38 +509,47 @@ ANSWER_CHOICES = FixedChoices(
 )
 
 
+@functools.lru_cache(maxsize=128)
+def _page_fields(competency: Competency) -> dict[str, forms.Field]:
+    """The fields of one competency's page, built once; each form gets a deep copy (a
+    third of the cost of building them)."""
+    fields: dict[str, forms.Field] = {}
+    for indicator in competency.indicators:
+        fields[indicator.code] = forms.ChoiceField(
+            label=indicator.text,
+            choices=ANSWER_CHOICES,
+            widget=forms.RadioSelect(attrs={"class": "utrecht-radio-button"}),
+            error_messages={
+                "required": "Kies een antwoord. Weet u het niet? "
+                "Kies dan 'Kan ik niet beoordelen'.",
+                "invalid_choice": "Kies een van de antwoorden 1 tot en met 5, "
+                "of 'Kan ik niet beoordelen'.",
+            },
+        )
+    fields[Comment.FEEDBACK] = forms.CharField(
+        label="Wat gaat goed?",
+        required=False,
+        max_length=Comment.MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Noem gedrag dat u hebt gezien. Niet verplicht.",
+    )
+    fields[Comment.FEEDFORWARD] = forms.CharField(
+        label="Wat kan beter?",
+        required=False,
+        max_length=Comment.MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Een tip voor de toekomst: wat zou u graag vaker zien? Niet verplicht.",
+    )
+    return fields
+
+
 class CompetencyPageForm(StyledForm):
     """One competency: a 1–5 scale per indicator, and the two open questions."""
 
     def __init__(self, *args: Any, competency: Competency, **kwargs: Any) -> None:
         self.competency = competency
         super().__init__(*args, **kwargs)
-        for indicator in competency.indicators:
-            self.fields[indicator.code] = forms.ChoiceField(
-                label=indicator.text,
-                choices=ANSWER_CHOICES,
-                widget=forms.RadioSelect(attrs={"class": "utrecht-radio-button"}),
-                error_messages={
-                    "required": "Kies een antwoord. Weet u het niet? "
-                    "Kies dan 'Kan ik niet beoordelen'.",
-                    "invalid_choice": "Kies een van de antwoorden 1 tot en met 5, "
-                    "of 'Kan ik niet beoordelen'.",
-                },
-            )
-        self.fields[Comment.FEEDBACK] = forms.CharField(
-            label="Wat gaat goed?",
-            required=False,
-            max_length=Comment.MAX_LENGTH,
-            widget=forms.Textarea(attrs={"rows": 4}),
-            help_text="Noem gedrag dat u hebt gezien. Niet verplicht.",
-        )
-        self.fields[Comment.FEEDFORWARD] = forms.CharField(
-            label="Wat kan beter?",
-            required=False,
-            max_length=Comment.MAX_LENGTH,
-            widget=forms.Textarea(attrs={"rows": 4}),
-            help_text="Een tip voor de toekomst: wat zou u graag vaker zien? Niet verplicht.",
-        )
+        self.fields.update(copy.deepcopy(_page_fields(competency)))
         style_fields(self)
 
     @classmethod
