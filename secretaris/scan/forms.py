@@ -526,20 +526,21 @@ def _page_fields(competency: Competency) -> dict[str, forms.Field]:
                 "of 'Kan ik niet beoordelen'.",
             },
         )
-    fields[Comment.FEEDBACK] = forms.CharField(
-        label="Wat gaat goed?",
-        required=False,
-        max_length=Comment.MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Noem gedrag dat u hebt gezien. Niet verplicht.",
-    )
-    fields[Comment.FEEDFORWARD] = forms.CharField(
-        label="Wat kan beter?",
-        required=False,
-        max_length=Comment.MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Een tip voor de toekomst: wat zou u graag vaker zien? Niet verplicht.",
-    )
+    for kind, label, help_text in (
+        (Comment.FEEDBACK, "Wat gaat goed?", "Noem gedrag dat u hebt gezien. Niet verplicht."),
+        (
+            Comment.FEEDFORWARD,
+            "Wat kan beter?",
+            "Een tip voor de toekomst: wat zou u graag vaker zien? Niet verplicht.",
+        ),
+    ):
+        fields[kind] = forms.CharField(
+            label=label,
+            required=False,
+            max_length=Comment.MAX_LENGTH,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text=help_text,
+        )
     return fields
 
 
