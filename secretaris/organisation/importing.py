@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from secretaris.accounts.audit import audit
 from secretaris.dossier.models import Fact, Gemeente
@@ -62,6 +62,73 @@ def check_and_compute(
     return Outcome(checked, indicators)
 
 
+def store_rows(
+    staff_import: StaffImport, checked: Checked, progress: Progress | None = None
+) -> None:
+    """Write the employments and absence periods of one import, inside the caller's
+    transaction, without model instances: `executemany` on SQLite, COPY on PostgreSQL.
+    Building 100,000 model instances for `bulk_create` cost about 5 s of Python per import
+    (ten times the writing itself)."""
+    say = progress or (lambda _text: None)
+    quantum = Decimal("0.0001")
+    fte_of: dict[Decimal, Decimal] = {}
+    pk = staff_import.pk
+    employments = [
+        (
+            pk,
+            e.person,
+            e.start,
+            e.end,
+            fte_of.get(e.fte) or fte_of.setdefault(e.fte, e.fte.quantize(quantum)),
+            e.gender,
+            e.birth_year,
+            e.unit,
+            e.job,
+            e.manager,
+        )
+        for e in checked.employments
+    ]
+    say(f"{len(employments)} dienstverbanden opslaan…")
+    _insert(Employment, EMPLOYMENT_COLUMNS, employments)
+    say(f"{len(checked.absences)} verzuimperiodes opslaan…")
+    _insert(
+        AbsencePeriod,
+        ("staff_import_id", "person", "start", "end"),
+        [(pk, a.person, a.start, a.end) for a in checked.absences],
+    )
+
+
+EMPLOYMENT_COLUMNS = (
+    "staff_import_id",
+    "person",
+    "start",
+    "end",
+    "fte",
+    "gender",
+    "birth_year",
+    "unit",
+    "job",
+    "manager",
+)
+BATCH = 10_000
+
+
+def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    quote = connection.ops.quote_name
+    table = f"{quote(model._meta.db_table)} ({', '.join(map(quote, columns))})"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: one stream instead of a statement per row (psycopg's executemany with
+            # client-side binding sends them one by one).
+            with cursor.cursor.copy(f"COPY {table} FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        sql = f"INSERT INTO {table} VALUES ({', '.join(['%s'] * len(columns))})"
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(sql, rows[start : start + BATCH])
+
+
 def run_import(
     organisation: Organisation,
     table: Table,
@@ -87,31 +154,7 @@ def run_import(
             indicators=outcome.indicators.as_json(),
             notes=table.notes + outcome.checked.notes,
         )
-        Employment.objects.bulk_create(
-            (
-                Employment(
-                    staff_import=staff_import,
-                    person=e.person,
-                    start=e.start,
-                    end=e.end,
-                    fte=e.fte.quantize(Decimal("0.0001")),
-                    gender=e.gender,
-                    birth_year=e.birth_year,
-                    unit=e.unit,
-                    job=e.job,
-                    manager=e.manager,
-                )
-                for e in outcome.checked.employments
-            ),
-            batch_size=2000,
-        )
-        AbsencePeriod.objects.bulk_create(
-            (
-                AbsencePeriod(staff_import=staff_import, person=a.person, start=a.start, end=a.end)
-                for a in outcome.checked.absences
-            ),
-            batch_size=2000,
-        )
+        store_rows(staff_import, outcome.checked, progress)
         organisation.mapping = mapping
         organisation.save(update_fields=["mapping"])
         audit(
