@@ -36,12 +36,14 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from secretaris.versioned_cache import Recent
+
 VERSION_KEY = "public-version"
 TIMEOUT = 7 * 86400  # renewed by every bump anyway; bounds what an unused version keeps
 VERSION_TIMEOUT = 30 * 86400  # a lost version only costs one fresh render per page
 MESSAGES_COOKIE = "messages"
 RECENT = 1000  # responses kept per process (about 40 MB with every page and JSON stored)
-_recent: dict[str, tuple[bytes, str, str]] = {}
+_recent: Recent[tuple[bytes, str, str]] = Recent(RECENT)
 
 KeyFunction = Callable[..., str | None]
 
@@ -108,21 +110,15 @@ def cached_public(key: KeyFunction, *, anonymous_only: bool) -> Callable:
                 body = response.content
                 stored = (body, response["Content-Type"], hashlib.sha256(body).hexdigest()[:32])
                 cache.set(cache_key, stored, TIMEOUT)
-            _remember(cache_key, stored)
+            # Kept in this process too. Exact: the key holds the public version read from
+            # the shared cache for this very request, and what is stored under a version
+            # never changes.
+            _recent.put(cache_key, stored)
             return _respond(request, stored, changed_at(version), vary_cookie=anonymous_only)
 
         return wrapper
 
     return decorator
-
-
-def _remember(key: str, stored: tuple[bytes, str, str]) -> None:
-    """Keep a response in this process too. Exact: the key holds the public version read
-    from the shared cache for this very request, and what is stored under a version
-    never changes."""
-    _recent[key] = stored
-    while len(_recent) > RECENT:
-        del _recent[next(iter(_recent))]
 
 
 def _respond(

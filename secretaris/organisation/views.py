@@ -5,16 +5,21 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import redirect, render
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from secretaris.accounts.access import get_object_for, grant, grants_for, objects_for, revoke
-from secretaris.accounts.access import role_of as _role_of
+from secretaris.accounts.access import (
+    get_object_and_role,
+    get_object_for,
+    grant,
+    grants_for,
+    objects_for,
+    revoke,
+)
 from secretaris.accounts.audit import audit
-from secretaris.dossier.models import DataSet
-from secretaris.organisation import presenter, uploads
+from secretaris.organisation import page_cache, uploads
 from secretaris.organisation.forms import (
     GrantForm,
     HandForm,
@@ -24,7 +29,7 @@ from secretaris.organisation.forms import (
 )
 from secretaris.organisation.importing import run_import
 from secretaris.organisation.mapping import FIELD_BY_KEY, guess_mapping, is_private
-from secretaris.organisation.models import Organisation
+from secretaris.organisation.models import Organisation, StaffImport
 from secretaris.organisation.reading import MAX_BYTES, ReadError, read_table
 from secretaris.security_headers import accepts_uploads
 
@@ -60,23 +65,23 @@ def new(request):
 @never_cache
 @login_required
 def detail(request, pk: int):
-    organisation = get_object_for(request, Organisation.objects.select_related("gemeente"), pk=pk)
-    staff_import = organisation.latest_import()
-    role = _role_of(request.user, organisation)
+    # Access, role and the newest import in one query; the figures from the cache.
+    newest = StaffImport.objects.filter(organisation=OuterRef("pk")).order_by("-imported_at", "-pk")
+    organisation, role = get_object_and_role(
+        request,
+        Organisation.objects.select_related("gemeente").annotate(
+            newest_import=Subquery(newest.values("pk")[:1])
+        ),
+        pk=pk,
+    )
     context = {
         "organisation": organisation,
         "can_edit": role in ("bewerker", "eigenaar"),
         "is_owner": role == "eigenaar",
+        "has_import": organisation.newest_import is not None,
     }
-    if staff_import is not None:
-        # Built only when the cached fragment for this import, these hand-entered figures
-        # and this data set version (benchmarks, Iv3) is missing.
-        hand = [getattr(organisation, name) for name in HandForm.base_fields]
-        context.update(
-            staff_import=staff_import,
-            view=SimpleLazyObject(lambda: presenter.build(organisation, staff_import)),
-            cache_version=f"{DataSet.version()}-{hand}",
-        )
+    if organisation.newest_import is not None:
+        context["figures"] = page_cache.figures_html(organisation, organisation.newest_import)
     return render(request, "organisation/detail.html", context)
 
 

@@ -1,0 +1,58 @@
+"""Rendered pieces stored under an exact version: in this process and in the shared cache.
+
+The pattern of `dossier/public_cache.py` (public reads), `scan/page_cache.py` (questionnaire
+pages) and `organisation/page_cache.py` (an organisatiebeeld's figures): a key names
+everything the piece shows, including a *version* that every change renews, so what is
+stored under a key never changes and a stale piece can never match a newer key. Nothing
+is ever deleted to invalidate; old keys are simply no longer asked for.
+
+`Recent` keeps the newest pieces in this process as well, so a hit costs a dict lookup
+instead of a read from the shared cache (the file cache, or Redis on several servers).
+`fetch(key, build)` is the whole round: this process, then the shared cache, then `build()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from django.core.cache import cache
+
+T = TypeVar("T")
+
+
+class Recent(Generic[T]):
+    """The last `limit` pieces stored in this process, oldest dropped first."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._items: dict[str, T] = {}
+
+    def get(self, key: str) -> T | None:
+        return self._items.get(key)
+
+    def put(self, key: str, value: T) -> None:
+        self._items[key] = value
+        while len(self._items) > self.limit:
+            del self._items[next(iter(self._items))]
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def fetch(key: str, build: Callable[[], T | None], recent: Recent[T], timeout: int) -> T | None:
+    """The piece stored under `key` (exact: see the module text), built and stored on a
+    miss. `build` may return None for "do not store"; that is returned as it is."""
+    value = recent.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            if value is None:
+                return None
+            cache.set(key, value, timeout)
+    recent.put(key, value)
+    return value
