@@ -111,7 +111,7 @@ def main() -> None:
     table = read_table(files["CSV"].read_bytes(), "afas.csv")
     marks: dict[str, float] = {}
 
-    def progress(text: str) -> None:
+    def progress(text: str, *_counts: int) -> None:
         marks.setdefault(text, time.perf_counter())
 
     started = time.perf_counter()

@@ -20,7 +20,9 @@ from secretaris.organisation.models import AbsencePeriod, Employment, Organisati
 from secretaris.organisation.reading import Table
 from secretaris.organisation.validation import Checked, validate
 
-Progress = Callable[[str], None]
+# What a long import says while it works: a Dutch line, and how many rows of how many are
+# done (None while that is not counted).
+Progress = Callable[..., None]
 
 
 @dataclass
@@ -45,9 +47,15 @@ def check_and_compute(
     inhabitants: int | None,
     progress: Progress | None = None,
 ) -> Outcome:
-    say = progress or (lambda _text: None)
-    say(f"{len(table.rows)} regels controleren…")
-    checked = validate(table, mapping, peildatum)
+    say = progress or (lambda *_args: None)
+    total = len(table.rows)
+    say(f"{total} regels controleren…", 0, total)
+    checked = validate(
+        table,
+        mapping,
+        peildatum,
+        lambda done: say(f"Regels controleren: {done} van {total}…", done, total),
+    )
     if not checked.ok:
         say(f"{checked.problem_count} fout(en) gevonden; niets ingelezen.")
         return Outcome(checked)
@@ -69,7 +77,7 @@ def store_rows(
     transaction, without model instances: `executemany` on SQLite, COPY on PostgreSQL.
     Building 100,000 model instances for `bulk_create` cost about 5 s of Python per import
     (ten times the writing itself)."""
-    say = progress or (lambda _text: None)
+    say = progress or (lambda *_args: None)
     quantum = Decimal("0.0001")
     fte_of: dict[Decimal, Decimal] = {}
     pk = staff_import.pk
