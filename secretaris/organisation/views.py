@@ -11,7 +11,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secretaris.accounts.access import (
     get_object_and_role,
@@ -181,6 +181,7 @@ def _job_subject(organisation: Organisation) -> str:
 
 @never_cache
 @login_required
+@require_GET
 def progress(request, pk: int, job_pk: int):
     """How far the import job got (polled by organisation.js); its outcome when done."""
     organisation = get_object_for(
