@@ -151,6 +151,7 @@ def main() -> None:
                     if response.status != 200:
                         errors.append(str(response.status))
 
+        cpu_before = server.cpu_seconds()
         started = time.perf_counter()
         threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
         for t in threads:
@@ -158,9 +159,15 @@ def main() -> None:
         for t in threads:
             t.join()
         wall = time.perf_counter() - started
+        cpu = server.cpu_seconds() - cpu_before
+        served = server.service_times("GET", r"^/organisatiebeeld/\d+/$")[-len(timings) :]
         print(
             describe(f"organisation page ({db}, {args.clients} clients)", timings)
             + f" throughput={len(timings) / wall:.0f} req/s errors={len(errors)}"
+        )
+        print(
+            describe("  in the server", served)
+            + f"; server CPU {cpu / len(timings) * 1000:.1f} ms per page"
         )
     finally:
         server.stop()
