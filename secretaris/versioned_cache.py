@@ -9,6 +9,11 @@ is ever deleted to invalidate; old keys are simply no longer asked for.
 `Recent` keeps the newest pieces in this process as well, so a hit costs a dict lookup
 instead of a read from the shared cache (the file cache, or Redis on several servers).
 `fetch(key, build)` is the whole round: this process, then the shared cache, then `build()`.
+
+A page for logged-in users can be stored too when it is rendered with markers in place of
+what is per request: `MARKED_USER` stands in for the user (the name in the header) and
+`CSRF_MARK` for the CSRF token; `fill_in_user` puts this request's values back. Pages
+with a message to show are rendered in full (`has_messages`).
 """
 
 from __future__ import annotations
@@ -16,7 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.utils.html import escape
 
 T = TypeVar("T")
 
@@ -56,3 +65,37 @@ def fetch(key: str, build: Callable[[], T | None], recent: Recent[T], timeout: i
             cache.set(key, value, timeout)
     recent.put(key, value)
     return value
+
+
+# Letters only, so that no escaping or URL encoding changes them.
+CSRF_MARK = "xxCSRFxTOKENxMARKxx"
+USER_MARK = "xxUSERxNAMExMARKxx"
+
+
+class _MarkedUser:
+    """What base.html asks of a logged-in user, with a marker for the name."""
+
+    is_authenticated = True
+    is_anonymous = False
+
+    def get_username(self) -> str:
+        return USER_MARK
+
+
+MARKED_USER = _MarkedUser()
+
+
+def marked_context() -> dict:
+    """Context entries that render a page for any logged-in user (see fill_in_user)."""
+    return {"user": MARKED_USER, "csrf_token": CSRF_MARK, "messages": ()}
+
+
+def fill_in_user(page: str, request: HttpRequest) -> str:
+    return page.replace(USER_MARK, escape(request.user.get_username())).replace(
+        CSRF_MARK, get_token(request)
+    )
+
+
+def has_messages(request: HttpRequest) -> bool:
+    """True if a message waits to be shown (it is not marked as shown by this check)."""
+    return bool(len(get_messages(request)))

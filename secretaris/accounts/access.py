@@ -141,6 +141,17 @@ def get_object_for(
     return get_object_or_404(objects_for(request.user, queryset, role), **lookup)
 
 
+def with_role(queryset: models.QuerySet, user_pk: Any) -> models.QuerySet:
+    """`queryset` with `access_role` on each object: the role that the user with
+    `user_pk` holds on it, or None (a subquery; integer primary keys only)."""
+    grants = Grant.objects.filter(
+        user_id=user_pk,
+        content_type=ContentType.objects.get_for_model(queryset.model),
+        object_id=Cast(models.OuterRef("pk"), models.CharField(max_length=64)),
+    )
+    return queryset.annotate(access_role=models.Subquery(grants.values("role")[:1]))
+
+
 def get_object_and_role(
     request: HttpRequest,
     model: type[models.Model] | models.QuerySet,
@@ -155,15 +166,14 @@ def get_object_and_role(
         return get_object_or_404(queryset, **lookup), "eigenaar"
     if user is None or not user.is_authenticated or not user.is_active:
         raise Http404
-    grants = Grant.objects.filter(
-        user=user,
-        content_type=ContentType.objects.get_for_model(queryset.model),
-        object_id=Cast(models.OuterRef("pk"), models.CharField(max_length=64)),
-    )
-    obj = get_object_or_404(
-        queryset.annotate(_access_role=models.Subquery(grants.values("role")[:1])).filter(
-            _access_role__in=roles_from(role)
-        ),
-        **lookup,
-    )
-    return obj, obj._access_role
+    obj = get_object_or_404(with_role(queryset, user.pk), **lookup)
+    return checked_role(obj, role)
+
+
+def checked_role(obj: models.Model | None, role: str = "lezer") -> tuple[models.Model, str]:
+    """`obj` (read through `with_role`) and its `access_role` if that includes `role`;
+    Http404 otherwise, as for a missing object."""
+    held = getattr(obj, "access_role", None)
+    if obj is None or held not in roles_from(role):
+        raise Http404
+    return obj, held

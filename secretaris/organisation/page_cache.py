@@ -16,19 +16,26 @@ So an edit changes the key at once; nothing is ever deleted. Access is checked o
 request before the stored piece is looked at, and the piece holds nothing per user, so a
 user without access never gets it (they get 404), however warm the cache. The page
 itself stays private (`Cache-Control: no-store`).
+
+The whole page is stored as well, per that key and per what the role offers (edit and
+access buttons), rendered with markers for the user's name and the CSRF token
+(`versioned_cache.marked_context`) that each request fills in. A request with a message
+to show (just after an import) is rendered in full.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from secretaris.dossier import public_cache
 from secretaris.organisation import presenter
 from secretaris.organisation.models import Organisation, StaffImport
-from secretaris.versioned_cache import Recent, fetch
+from secretaris.versioned_cache import Recent, fetch, fill_in_user, has_messages, marked_context
 
 TIMEOUT = 7 * 86400
 HAND_FIELDS = (
@@ -39,6 +46,7 @@ HAND_FIELDS = (
     "satisfaction_year",
 )
 _recent: Recent[str] = Recent(200)  # about 35 kB each
+_pages: Recent[str] = Recent(200)
 
 
 def key(organisation: Organisation, import_pk: int) -> str:
@@ -65,3 +73,27 @@ def figures_html(organisation: Organisation, import_pk: int) -> SafeString:
         )
 
     return mark_safe(fetch(key(organisation, import_pk), build, _recent, TIMEOUT))  # noqa: S308
+
+
+def serve(
+    request: HttpRequest,
+    organisation: Organisation,
+    flags: tuple[bool, ...],
+    render_page: Callable[[dict], HttpResponse],
+) -> HttpResponse:
+    """The organisation page for this request. `render_page(extra_context)` renders it;
+    `flags` are what the page shows by role (can edit, is owner), part of the key."""
+    if has_messages(request):
+        return render_page({})
+    import_pk = getattr(organisation, "newest_import", None)
+    offers = "".join("1" if flag else "0" for flag in flags)
+    name = f"organisation-page:{key(organisation, import_pk or 0)}:{offers}"
+
+    def build() -> str | None:
+        response = render_page(marked_context())
+        return response.content.decode() if response.status_code == 200 else None
+
+    blank = fetch(name, build, _pages, TIMEOUT)
+    if blank is None:
+        return render_page({})
+    return HttpResponse(fill_in_user(blank, request))

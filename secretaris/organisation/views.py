@@ -14,12 +14,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from secretaris.accounts.access import (
+    checked_role,
     get_object_and_role,
     get_object_for,
     grant,
     grants_for,
+    is_beheerder,
     objects_for,
     revoke,
+    with_role,
 )
 from secretaris.accounts.audit import audit
 from secretaris.jobs.models import Job
@@ -36,6 +39,7 @@ from secretaris.organisation.mapping import check_mapping, guess_mapping, is_pri
 from secretaris.organisation.models import Organisation, StaffImport
 from secretaris.organisation.reading import MAX_BYTES, ReadError, read_table
 from secretaris.organisation.validation import Checked, Problem
+from secretaris.scan.prepared import NUMBER, NUMBER2, Prepared
 from secretaris.security_headers import accepts_uploads
 
 STEPS = ("Bestand kiezen", "Kolommen koppelen", "Resultaat")
@@ -67,27 +71,41 @@ def new(request):
     return render(request, "organisation/new.html", {"form": form})
 
 
+def _page_query(user_pk, pk):
+    newest = StaffImport.objects.filter(organisation=OuterRef("pk")).order_by("-imported_at", "-pk")
+    organisations = Organisation.objects.select_related("gemeente").annotate(
+        newest_import=Subquery(newest.values("pk")[:1])
+    )
+    if user_pk is None:
+        return organisations
+    return with_role(organisations, user_pk).filter(pk=pk)
+
+
+PAGE_QUERY = Prepared(_page_query, NUMBER, NUMBER2)
+
+
 @never_cache
 @login_required
 def detail(request, pk: int):
-    # Access, role and the newest import in one query; the figures from the cache.
-    newest = StaffImport.objects.filter(organisation=OuterRef("pk")).order_by("-imported_at", "-pk")
-    organisation, role = get_object_and_role(
-        request,
-        Organisation.objects.select_related("gemeente").annotate(
-            newest_import=Subquery(newest.values("pk")[:1])
-        ),
-        pk=pk,
-    )
+    if is_beheerder(request.user):
+        organisation, role = get_object_and_role(request, _page_query(None, pk), pk=pk)
+    else:  # access, role and the newest import in one query, compiled once
+        organisation, role = checked_role(PAGE_QUERY.first(request.user.pk, pk))
     context = {
         "organisation": organisation,
         "can_edit": role in ("bewerker", "eigenaar"),
         "is_owner": role == "eigenaar",
         "has_import": organisation.newest_import is not None,
     }
-    if organisation.newest_import is not None:
-        context["figures"] = page_cache.figures_html(organisation, organisation.newest_import)
-    return render(request, "organisation/detail.html", context)
+
+    def render_page(extra: dict):
+        if organisation.newest_import is not None:
+            context["figures"] = page_cache.figures_html(organisation, organisation.newest_import)
+        return render(request, "organisation/detail.html", {**context, **extra})
+
+    return page_cache.serve(
+        request, organisation, (context["can_edit"], context["is_owner"]), render_page
+    )
 
 
 @accepts_uploads(lambda: MAX_BYTES + 1024 * 1024)  # an HR export, and the form

@@ -28,12 +28,13 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.html import escape
 
+from secretaris import versioned_cache
 from secretaris.dossier import public_cache
 from secretaris.versioned_cache import Recent
 
 # Letters only, so that URL encoding leaves them alone (the login link quotes the path).
 TOKEN_MARK = "xxRATERxLINKxMARKxx"
-CSRF_MARK = "xxCSRFxTOKENxMARKxx"
+CSRF_MARK = versioned_cache.CSRF_MARK
 TIMEOUT = 86400
 RECENT_PAGES = 200  # per process: about 2 MB
 _recent: Recent[str] = Recent(RECENT_PAGES)

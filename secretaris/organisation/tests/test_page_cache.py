@@ -111,3 +111,52 @@ def test_the_page_asks_three_queries_or_fewer_when_warm(
     _page(client, bob, imported)
     with django_assert_max_num_queries(3):  # session user, organisation with access and import
         client.get(imported.get_absolute_url())
+
+
+def test_the_stored_page_gets_each_users_name_and_token_and_equals_a_full_render(
+    client, alice, bob, imported
+):
+    from secretaris.organisation import page_cache
+
+    _page(client, alice, imported)  # stored for owners
+    page_cache._pages.clear()
+    carol = make_user("carol")
+    grant(carol, imported, "lezer", by=alice)
+    first = _page(client, carol, imported).content.decode()  # rendered with markers
+    second = _page(client, bob, imported)  # served from the stored page
+    html = second.content.decode()
+    assert "Ingelogd als </span>bob" in html and "carol" not in html
+    assert "xxUSERxNAMExMARKxx" not in html and "xxCSRFxTOKENxMARKxx" not in html
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert len(token) == 64
+    # Byte for byte what a full render gives, but for the name and the token.
+    full = _page(client, carol, imported)
+    assert (
+        full.content.decode().split("csrfmiddlewaretoken")[0]
+        == first.split("csrfmiddlewaretoken")[0]
+    )
+    assert (
+        html.replace("bob", "carol").split("csrfmiddlewaretoken")[0]
+        == first.split("csrfmiddlewaretoken")[0]
+    )
+
+
+def test_a_waiting_message_is_shown_once_through_a_full_render(client, alice, imported):
+    _page(client, alice, imported)
+    response = client.post(
+        reverse("organisation:hand", args=[imported.pk]),
+        {"formatie_fte": "120", "formatie_source": "Begroting 2026"},
+    )
+    assert response.status_code == 302
+    page = client.get(imported.get_absolute_url()).content.decode()
+    assert "De cijfers zijn opgeslagen." in page
+    assert (
+        "De cijfers zijn opgeslagen."
+        not in client.get(imported.get_absolute_url()).content.decode()
+    )
+
+
+def test_a_beheerder_sees_the_page_as_an_owner(client, imported):
+    beheerder = make_user("dora", staff=True)
+    html = _page(client, beheerder, imported).content.decode()
+    assert "Bezetting (personen)" in html and "Toegang" in html
