@@ -40,6 +40,11 @@ def inhabitants_of(gemeente: Gemeente, on: date | None = None) -> int | None:
     return int(value) if value is not None else None
 
 
+def _n(count: int) -> str:
+    """100.000: a count as Dutch readers write it."""
+    return f"{count:,}".replace(",", ".")
+
+
 def check_and_compute(
     table: Table,
     mapping: dict[str, str],
@@ -49,17 +54,17 @@ def check_and_compute(
 ) -> Outcome:
     say = progress or (lambda *_args: None)
     total = len(table.rows)
-    say(f"{total} regels controleren…", 0, total)
+    say(f"{_n(total)} regels controleren…", 0, total)
     checked = validate(
         table,
         mapping,
         peildatum,
-        lambda done: say(f"Regels controleren: {done} van {total}…", done, total),
+        lambda done: say(f"Regels controleren: {_n(done)} van {_n(total)}…", done, total),
     )
     if not checked.ok:
         say(f"{checked.problem_count} fout(en) gevonden; niets ingelezen.")
         return Outcome(checked)
-    say(f"{len(checked.employments)} dienstverbanden goed; kengetallen berekenen…")
+    say(f"{_n(len(checked.employments))} dienstverbanden goed; kengetallen berekenen…")
     indicators = compute(
         checked.employments,
         checked.absences,
@@ -96,9 +101,9 @@ def store_rows(
         )
         for e in checked.employments
     ]
-    say(f"{len(employments)} dienstverbanden opslaan…")
+    say(f"{_n(len(employments))} dienstverbanden opslaan…")
     _insert(Employment, EMPLOYMENT_COLUMNS, employments)
-    say(f"{len(checked.absences)} verzuimperiodes opslaan…")
+    say(f"{_n(len(checked.absences))} verzuimperiodes opslaan…")
     _insert(
         AbsencePeriod,
         ("staff_import_id", "person", "start", "end"),

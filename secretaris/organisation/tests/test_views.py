@@ -198,17 +198,17 @@ def test_the_import_runs_as_a_job_whose_progress_the_page_shows(client, alice, o
         status=Job.RUNNING,
         result={
             "state": "bezig",
-            "text": "Regels controleren: 40000 van 100000…",
+            "text": "Regels controleren: 40.000 van 100.000…",
             "done": 40000,
             "total": 100000,
         },
     )
     html = client.get(queued.url).content.decode()
-    assert "Regels controleren: 40000 van 100000" in html and 'value="40000"' in html
+    assert "Regels controleren: 40.000 van 100.000" in html and 'value="40000"' in html
     state = client.get(queued.url + "?stand=json").json()
     assert state == {
         "finished": False,
-        "text": "Regels controleren: 40000 van 100000…",
+        "text": "Regels controleren: 40.000 van 100.000…",
         "done": 40000,
         "total": 100000,
     }
@@ -250,3 +250,19 @@ def test_a_wrong_column_choice_is_said_at_once_and_the_file_kept(client, alice, 
     response = client.post(mapping_url, chosen)
     assert response.status_code == 200 and "Kolommen anders koppelen" in response.content.decode()
     assert Job.objects.count() == 0 and any(uploads.folder().iterdir())
+
+
+def test_the_import_says_how_many_rows_it_checked_of_all():
+    from secretaris.organisation import demo
+    from secretaris.organisation.importing import check_and_compute
+    from secretaris.organisation.mapping import guess_mapping
+    from secretaris.organisation.reading import read_table
+
+    table = read_table(demo.export(demo.generate(21_000, PEIL), "afas"), "afas.csv")
+    said: list[tuple] = []
+    check_and_compute(
+        table, guess_mapping(table.headers), PEIL, None, lambda *args: said.append(args)
+    )
+    assert said[0] == ("21.000 regels controleren…", 0, 21_000)
+    assert ("Regels controleren: 20.000 van 21.000…", 20_000, 21_000) in said
+    assert said[-1][0].endswith("kengetallen berekenen…")
