@@ -142,6 +142,9 @@ TEMPLATES = [
 ]
 
 DATA_DIR = Path(os.environ.get("SECRETARIS_DATA_DIR", BASE_DIR.parent / "var"))
+# An uploaded HR export waits here for its import job (organisation/uploads.py); the web
+# server and the worker must both see it (a shared volume with several machines).
+HR_UPLOAD_DIR = os.environ.get("HR_UPLOAD_DIR", "")
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": database_from_url(os.environ["DATABASE_URL"])}

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -37,34 +36,14 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from secretaris.versioned_cache import Recent
+
 VERSION_KEY = "public-version"
 TIMEOUT = 7 * 86400  # renewed by every bump anyway; bounds what an unused version keeps
 VERSION_TIMEOUT = 30 * 86400  # a lost version only costs one fresh render per page
 MESSAGES_COOKIE = "messages"
 RECENT = 1000  # responses kept per process (about 40 MB with every page and JSON stored)
-
-
-class Recent:
-    """What this process served lately, by key, shared by a worker's threads; beyond `size`
-    entries the oldest goes. Only for values stored under a key that pins their version,
-    so that an entry is never stale."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: dict[str, Any] = {}
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> Any:
-        return self._items.get(key)
-
-    def put(self, key: str, value: Any) -> None:
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                del self._items[next(iter(self._items))]
-
-
-_recent = Recent(RECENT)
+_recent: Recent[tuple[bytes, str, str]] = Recent(RECENT)
 
 KeyFunction = Callable[..., str | None]
 
@@ -131,7 +110,10 @@ def cached_public(key: KeyFunction, *, anonymous_only: bool) -> Callable:
                 body = response.content
                 stored = (body, response["Content-Type"], hashlib.sha256(body).hexdigest()[:32])
                 cache.set(cache_key, stored, TIMEOUT)
-            _recent.put(cache_key, stored)  # exact: the key holds this request's version
+            # Kept in this process too. Exact: the key holds the public version read from
+            # the shared cache for this very request, and what is stored under a version
+            # never changes.
+            _recent.put(cache_key, stored)
             return _respond(request, stored, changed_at(version), vary_cookie=anonymous_only)
 
         return wrapper

@@ -21,26 +21,24 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.html import escape
 
+from secretaris import versioned_cache
 from secretaris.dossier import public_cache
+from secretaris.versioned_cache import Recent, building
 
 # Letters only, so that URL encoding leaves them alone (the login link quotes the path).
 TOKEN_MARK = "xxRATERxLINKxMARKxx"
-CSRF_MARK = "xxCSRFxTOKENxMARKxx"
+CSRF_MARK = versioned_cache.CSRF_MARK
 TIMEOUT = 86400
 # Kept in this process too (about 2 MB): a key is made from the scan row read for its very
 # request, so a stale page can never match it.
-_recent = public_cache.Recent(200)
-_locks: dict[str, threading.Lock] = {}
-_locks_guard = threading.Lock()
+_recent: Recent[str] = Recent(200)
 
 
 def usable(request: HttpRequest) -> bool:
@@ -63,7 +61,7 @@ def serve(
     this rater's link, CSRF token and earlier answers filled in."""
     blank = _recent.get(key) or cache.get(key)
     if blank is None:
-        with _rendering(key):  # one render per page in this process, the others wait for it
+        with building(key):  # one render per page in this process, the others wait for it
             blank = _recent.get(key) or cache.get(key)
             if blank is None:
                 marked = copy.copy(request)
@@ -77,21 +75,6 @@ def serve(
     _recent.put(key, blank)
     page = blank.replace(TOKEN_MARK, token).replace(CSRF_MARK, get_token(request))
     return HttpResponse(fill_in(page, initial))
-
-
-@contextmanager
-def _rendering(key: str) -> Iterator[None]:
-    """Hold the render lock of `key` in this process. When a scan opens, every rater asks
-    for page 1 at about the same moment; without it each worker thread would render it."""
-    with _locks_guard:
-        lock = _locks.setdefault(key, threading.Lock())
-    try:
-        with lock:
-            yield
-    finally:
-        with _locks_guard:
-            if _locks.get(key) is lock and not lock.locked():
-                del _locks[key]
 
 
 def fill_in(page: str, values: dict[str, str]) -> str:
