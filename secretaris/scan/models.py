@@ -602,7 +602,8 @@ class Rater(models.Model):
     def _locked(self, now: datetime | None) -> Rater:
         """This rater, re-read under a lock on the scan row, if it may still answer.
 
-        Closing the scan takes the same lock, so no answer slips in after the close.
+        Closing the scan takes its row exclusively, so it waits for the saves under way
+        and no answer slips in after the close.
         """
         scan = SCAN_LOCKED.first(self.scan_id)
         if scan is None:
@@ -636,8 +637,18 @@ def _commit_without_waiting_for_the_disk() -> None:
 
 
 # The save path's two reads, compiled once (see prepared.py): each page save runs them.
-SCAN_LOCKED = Prepared(lambda pk: Scan.objects.select_for_update().filter(pk=pk), NUMBER)
-RATER_WITH_GROUP = Prepared(lambda pk: Rater.objects.select_related("group").filter(pk=pk), NUMBER)
+# The scan row is held shared: raters of one scan save side by side, while closing the scan
+# (select_for_update) waits for the saves under way and every later save sees it closed.
+SCAN_LOCKED = Prepared(
+    lambda pk: Scan.objects.select_for_update().filter(pk=pk), NUMBER, shared_lock=True
+)
+# The rater row itself is locked: two requests of one rater (a page and "afronden" in two
+# tabs) take turns, so no answer changes after the questionnaire was sent in. Always in
+# this order, scan before rater.
+RATER_WITH_GROUP = Prepared(
+    lambda pk: Rater.objects.select_related("group").select_for_update(of=("self",)).filter(pk=pk),
+    NUMBER,
+)
 
 
 class Answer(models.Model):

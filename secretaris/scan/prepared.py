@@ -34,9 +34,19 @@ class Prepared:
     """One query shape with its parameters: the values given to `build`, for which the
     placeholders stand in while compiling (TEXT or NUMBER, by the field's type)."""
 
-    def __init__(self, build: Callable[..., QuerySet], placeholder: Any = TEXT, *more: Any) -> None:
+    def __init__(
+        self,
+        build: Callable[..., QuerySet],
+        placeholder: Any = TEXT,
+        *more: Any,
+        shared_lock: bool = False,
+    ) -> None:
         self.build = build
         self.placeholders = (placeholder, *more)
+        # select_for_update() built, FOR SHARE run (PostgreSQL): many may hold the row at
+        # once, and a FOR UPDATE of it waits until all of them are done (Django's ORM has
+        # no FOR SHARE of its own; SQLite locks the whole database in any case).
+        self.shared_lock = shared_lock
         self._local = threading.local()
 
     def _compiled(self) -> tuple[Any, str, list[Any], int, QuerySet, dict]:
@@ -46,6 +56,10 @@ class Prepared:
             queryset = self.build(*self.placeholders)
             compiler = queryset.query.get_compiler(using=queryset.db)
             sql, params = compiler.as_sql()
+            if self.shared_lock and connection.features.has_select_for_update:
+                if not sql.endswith(" FOR UPDATE"):
+                    raise ValueError("shared_lock needs a plain select_for_update() query")
+                sql = sql.removesuffix(" FOR UPDATE") + " FOR SHARE"
             params = list(params)
             fields = [column[0] for column in compiler.select[0 : compiler.col_count]]
             converters = compiler.get_converters(fields)
