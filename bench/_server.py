@@ -56,6 +56,21 @@ class Server:
                 times.append(int(parts[3]) / 1000)
         return times
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the server and its workers (Linux)."""
+        tick = os.sysconf("SC_CLK_TCK")
+        total, todo = 0.0, [self.process.pid]
+        while todo:
+            pid = todo.pop()
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+            except OSError:  # gone meanwhile
+                continue
+            total += (int(fields[11]) + int(fields[12])) / tick
+            todo.extend(int(c) for c in children)
+        return total
+
     def error_tail(self, lines: int = 30) -> str:
         return "\n".join(self.error_log.read_text(errors="replace").splitlines()[-lines:])
 

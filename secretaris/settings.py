@@ -154,6 +154,9 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # Kept open between requests, as for PostgreSQL: opening the file and setting
+            # the pragmas again took about 1.5 ms of every request.
+            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 60),
         }
     }
 

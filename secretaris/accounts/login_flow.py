@@ -33,11 +33,13 @@ def confirmed_two_factor(user) -> TwoFactor | None:
     return TwoFactor.objects.filter(user=user, confirmed_at__isnull=False).first()
 
 
+def uses_two_factor(user) -> bool:
+    return TwoFactor.objects.filter(user=user, confirmed_at__isnull=False).exists()
+
+
 def needs_enrolment(user) -> bool:
     """Beheerders must use two-factor authentication; others may."""
-    if not is_beheerder(user):
-        return False
-    return not TwoFactor.objects.filter(user=user, confirmed_at__isnull=False).exists()
+    return is_beheerder(user) and not uses_two_factor(user)
 
 
 def begin(request: HttpRequest, user, redirect_to: str) -> None:

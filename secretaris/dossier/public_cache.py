@@ -23,54 +23,36 @@ the session is never read or written for the anonymous visitors these reads are 
 from __future__ import annotations
 
 import hashlib
-import secrets
-import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from secretaris import versioned_cache
+
 VERSION_KEY = "public-version"
 TIMEOUT = 7 * 86400  # renewed by every bump anyway; bounds what an unused version keeps
-VERSION_TIMEOUT = 30 * 86400  # a lost version only costs one fresh render per page
 MESSAGES_COOKIE = "messages"
 RECENT = 1000  # responses kept per process (about 40 MB with every page and JSON stored)
-_recent: dict[str, tuple[bytes, str, str]] = {}
+_recent: versioned_cache.Recent[tuple[bytes, str, str]] = versioned_cache.Recent(RECENT)
 
 KeyFunction = Callable[..., str | None]
-
-
-def _new_token() -> str:
-    return f"{time.time_ns():x}-{secrets.token_hex(4)}"
+changed_at = versioned_cache.changed_at
 
 
 def current_version() -> str:
     """The public version now; a new one when the cache lost it."""
-    token = cache.get(VERSION_KEY)
-    if token is None:
-        fresh = _new_token()
-        added = cache.add(VERSION_KEY, fresh, VERSION_TIMEOUT)
-        token = fresh if added else cache.get(VERSION_KEY, fresh)
-    return token
+    return versioned_cache.current(VERSION_KEY)
 
 
 def bump() -> None:
     """Something public changed: from the commit on, every public read is rendered anew."""
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, _new_token(), VERSION_TIMEOUT))
-
-
-def changed_at(version: str) -> float:
-    """When the public version was made (seconds since the epoch), for Last-Modified."""
-    try:
-        return int(version.split("-", 1)[0], 16) / 1e9
-    except ValueError:
-        return time.time()
+    versioned_cache.bump(VERSION_KEY)
 
 
 def is_anonymous(request: HttpRequest) -> bool:
@@ -108,21 +90,12 @@ def cached_public(key: KeyFunction, *, anonymous_only: bool) -> Callable:
                 body = response.content
                 stored = (body, response["Content-Type"], hashlib.sha256(body).hexdigest()[:32])
                 cache.set(cache_key, stored, TIMEOUT)
-            _remember(cache_key, stored)
+            _recent.remember(cache_key, stored)
             return _respond(request, stored, changed_at(version), vary_cookie=anonymous_only)
 
         return wrapper
 
     return decorator
-
-
-def _remember(key: str, stored: tuple[bytes, str, str]) -> None:
-    """Keep a response in this process too. Exact: the key holds the public version read
-    from the shared cache for this very request, and what is stored under a version
-    never changes."""
-    _recent[key] = stored
-    while len(_recent) > RECENT:
-        del _recent[next(iter(_recent))]
 
 
 def _respond(

@@ -28,14 +28,15 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.html import escape
 
+from secretaris import versioned_cache
 from secretaris.dossier import public_cache
 
 # Letters only, so that URL encoding leaves them alone (the login link quotes the path).
 TOKEN_MARK = "xxRATERxLINKxMARKxx"
-CSRF_MARK = "xxCSRFxTOKENxMARKxx"
+CSRF_MARK = versioned_cache.CSRF_MARK
 TIMEOUT = 86400
 RECENT_PAGES = 200  # per process: about 2 MB
-_recent: dict[str, str] = {}
+_recent: versioned_cache.Recent[str] = versioned_cache.Recent(RECENT_PAGES)
 
 
 def usable(request: HttpRequest) -> bool:
@@ -66,17 +67,9 @@ def serve(
             return response
         blank = response.content.decode()
         cache.set(key, blank, TIMEOUT)
-    _remember(key, blank)
+    _recent.remember(key, blank)  # exact: the key holds the scan row read for this request
     page = blank.replace(TOKEN_MARK, token).replace(CSRF_MARK, get_token(request))
     return HttpResponse(fill_in(page, initial))
-
-
-def _remember(key: str, blank: str) -> None:
-    """Keep the page in this process too: its key is made from the scan row read for this
-    very request, so a stale page can never match it."""
-    _recent[key] = blank
-    while len(_recent) > RECENT_PAGES:
-        del _recent[next(iter(_recent))]
 
 
 def fill_in(page: str, values: dict[str, str]) -> str:

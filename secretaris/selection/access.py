@@ -21,7 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 
-from secretaris.accounts.login_flow import confirmed_two_factor
+from secretaris.accounts.login_flow import uses_two_factor
 from secretaris.selection.models import Candidate, Declaration, Member
 
 TWO_FACTOR_NEEDED = (
@@ -33,11 +33,15 @@ TWO_FACTOR_NEEDED = (
 def membership(user: Any, procedure_id: Any) -> Member | None:
     if not user.is_authenticated or not user.is_active:
         return None
-    return (
-        Member.objects.select_related("procedure", "procedure__gemeente", "user")
+    member = (
+        Member.objects.select_related("procedure", "procedure__gemeente")
         .filter(procedure_id=procedure_id, user=user)
+        .order_by()  # one row at most; the model's ordering would join the users
         .first()
     )
+    if member is not None:
+        member.user = user
+    return member
 
 
 def procedure_view(manage: bool = False, statement: bool = False) -> Callable:
@@ -55,7 +59,7 @@ def procedure_view(manage: bool = False, statement: bool = False) -> Callable:
             member = membership(request.user, pk)
             if member is None:
                 raise Http404
-            if confirmed_two_factor(request.user) is None:
+            if not uses_two_factor(request.user):
                 messages.warning(request, TWO_FACTOR_NEEDED)
                 return redirect("two_factor_setup")
             if not statement and member.confidentiality_accepted_at is None:

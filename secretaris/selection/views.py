@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from secretaris.accounts.audit import audit
 from secretaris.security_headers import accepts_uploads
-from secretaris.selection import uploads
+from secretaris.selection import calibration_cache, uploads
 from secretaris.selection.access import candidate_for, procedure_view, visible_candidates
 from secretaris.selection.board import Board
 from secretaris.selection.calibration import as_json, calibrate
@@ -458,36 +458,62 @@ def scorecards(request, member, candidate_id, round):
 
 
 @procedure_view()
+@require_http_methods(["GET", "POST"])
 def calibration(request, member, round):
-    board = Board.load(member.procedure, round_number(round))
-    result = calibrate(board, member)
+    round = round_number(round)
     if request.GET.get("format") == "json":
-        return JsonResponse(as_json(result))
+        return JsonResponse(as_json(calibrate(Board.load(member.procedure, round), member)))
+    if request.method == "POST":
+        rank_form = _save_committee_ranking(request, member, round)
+        if rank_form is None:
+            return redirect("selection:calibration", member.procedure_id, round)
+        return _calibration_page(request, member, round, rank_form=rank_form)
+    return calibration_cache.serve(
+        request, member, round, lambda csrf: _calibration_page(request, member, round, csrf)
+    )
+
+
+def _calibration_page(
+    request, member: Member, round: int, csrf_token: str | None = None, rank_form=None
+) -> HttpResponse:
+    """The page as this member may see it; `csrf_token` in place of the request's own."""
+    result = calibrate(Board.load(member.procedure, round), member)
     for item in result.candidates:
         item.table = candidate_table(item) if item.rows else ""
-    rank_form = None
     if member.manages and result.ranking_shown:
-        visible = [c.candidate for c in result.candidates]
-        rank_form = RankForm(visible, request.POST or None)
-        if request.method == "POST" and rank_form.is_valid():
-            with transaction.atomic():
-                for c in visible:
-                    c.committee_rank = rank_form.cleaned_data[f"rank_{c.pk.hex}"]
-                    c.save(update_fields=["committee_rank"])
-            audit(request, "selection.committee_ranking", member.procedure, round=round)
-            messages.success(request, "De rangorde van de commissie is opgeslagen.")
-            return redirect("selection:calibration", member.procedure_id, round)
-    elif request.method == "POST":
-        raise Http404
+        rank_form = rank_form or RankForm([c.candidate for c in result.candidates])
+        for item in result.candidates:
+            item.rank_field = rank_form[f"rank_{item.candidate.pk.hex}"]
+    else:
+        rank_form = None
     context = {
         "calibration": result,
         "round": round,
         "round_name": ROUND_NAMES[round],
         "rank_form": rank_form,
         "active": f"cal{round}",
-        "criteria": member.procedure.competencies(),
     }
+    if csrf_token:
+        context["csrf_token"] = csrf_token
     return page(request, member, "calibration", **context)
+
+
+def _save_committee_ranking(request, member: Member, round: int) -> RankForm | None:
+    """Store the committee's ranking after discussion; the bound form when it has errors."""
+    result = calibrate(Board.load(member.procedure, round), member)
+    if not (member.manages and result.ranking_shown):
+        raise Http404
+    visible = [c.candidate for c in result.candidates]
+    rank_form = RankForm(visible, request.POST)
+    if not rank_form.is_valid():
+        return rank_form
+    with transaction.atomic():
+        for c in visible:
+            c.committee_rank = rank_form.cleaned_data[f"rank_{c.pk.hex}"]
+            c.save(update_fields=["committee_rank"])
+    audit(request, "selection.committee_ranking", member.procedure, round=round)
+    messages.success(request, "De rangorde van de commissie is opgeslagen.")
+    return None
 
 
 @procedure_view(manage=True)
