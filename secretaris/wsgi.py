@@ -6,3 +6,10 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secretaris.settings")
 application = get_wsgi_application()
+
+if os.environ.get("PDF_WARM_UP", "1") != "0":
+    # Each server process loads the PDF renderer before it takes requests (about 0.4 s),
+    # instead of during the first PDF someone asks for.
+    from secretaris.documents.pdf import warm_up
+
+    warm_up()

@@ -34,7 +34,7 @@ def membership(user: Any, procedure_id: Any) -> Member | None:
     if not user.is_authenticated or not user.is_active:
         return None
     member = (
-        Member.objects.select_related("procedure", "procedure__gemeente")
+        Member.objects.select_related("procedure")  # the gemeente only where a page shows it
         .filter(procedure_id=procedure_id, user=user)
         .order_by()  # one row at most; the model's ordering would join the users
         .first()
