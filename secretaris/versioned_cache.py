@@ -16,6 +16,7 @@ scan's questionnaire pages (scan/page_cache.py) and the selection procedure's ca
 from __future__ import annotations
 
 import secrets
+import threading
 import time
 from typing import Generic, TypeVar
 
@@ -66,19 +67,18 @@ def changed_at(token: str) -> float:
 class Recent(Generic[V]):
     """Renderings kept in this process too, the oldest dropped first. Exact as long as
     every key holds the version read from the shared cache for the request at hand:
-    what is stored under one version never changes."""
+    what is stored under one version never changes. Safe for threaded workers."""
 
     def __init__(self, size: int) -> None:
         self.size = size
         self._items: dict[str, V] = {}
+        self._lock = threading.Lock()
 
     def get(self, key: str) -> V | None:
         return self._items.get(key)
 
     def remember(self, key: str, value: V) -> None:
-        self._items[key] = value
-        while len(self._items) > self.size:
-            del self._items[next(iter(self._items))]
-
-    def clear(self) -> None:
-        self._items.clear()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                del self._items[next(iter(self._items))]

@@ -1,11 +1,11 @@
 """Who may open what in a selection procedure.
 
-Only members of the committee see a procedure; everyone else, beheerders included, gets
-404, so nobody can find out which procedures or candidates exist. Every member uses
-two-factor authentication and accepts the confidentiality statement before seeing
-anything. A member who declared a conflict of interest for a candidate gets 404 on every
-page of that candidate. Whether a member may see other members' scores is decided in
-board.py.
+Only members of the committee see a procedure; everyone else (beheerders included, and
+members taken off the committee: committee.py) gets 404, so nobody can find out which
+procedures or candidates exist. Every member uses two-factor authentication and accepts
+the confidentiality statement before seeing anything. A member who declared a conflict of
+interest for a candidate gets 404 on every page of that candidate. Whether a member may
+see other members' scores is decided in board.py.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def membership(user: Any, procedure_id: Any) -> Member | None:
         return None
     member = (
         Member.objects.select_related("procedure")  # the gemeente only where a page shows it
-        .filter(procedure_id=procedure_id, user=user)
+        .filter(procedure_id=procedure_id, user=user, removed_at__isnull=True)
         .order_by()  # one row at most; the model's ordering would join the users
         .first()
     )

@@ -72,6 +72,17 @@ class InviteForm(StyledForm):
     )
 
 
+class MemberRoleForm(StyledForm):
+    role = forms.ChoiceField(label="Rol", choices=Member.ROLES)
+
+
+class RemoveMemberForm(StyledForm):
+    confirm = forms.BooleanField(
+        label="Ja, haal dit lid uit de commissie.",
+        error_messages={"required": "Vink aan dat u dit lid uit de commissie wilt halen."},
+    )
+
+
 class StatementForm(StyledForm):
     accept = forms.BooleanField(
         label="Ik houd alles wat ik in deze procedure zie en hoor geheim.",

@@ -23,15 +23,18 @@ from secretaris.selection.access import candidate_for, procedure_view, visible_c
 from secretaris.selection.board import Board
 from secretaris.selection.calibration import as_json, calibrate
 from secretaris.selection.calibration_html import candidate_table
+from secretaris.selection.committee import LastChair, change_role, remove_member
 from secretaris.selection.forms import (
     CandidateForm,
     DeclarationForm,
     InviteForm,
+    MemberRoleForm,
     NewProcedureForm,
     ORAdviceForm,
     PhaseForm,
     RankForm,
     RejectionTemplatesForm,
+    RemoveMemberForm,
     StatementForm,
     StatusForm,
     UploadForm,
@@ -71,7 +74,7 @@ def round_number(number: int) -> int:
 @never_cache
 def index(request):
     memberships = (
-        Member.objects.filter(user=request.user)
+        Member.objects.filter(user=request.user, removed_at__isnull=True)
         .select_related("procedure", "procedure__gemeente")
         .order_by("-procedure__created_at")
     )
@@ -167,7 +170,8 @@ def committee(request, member):
                 )
             return redirect("selection:committee", procedure.pk)
     members = procedure.committee()
-    return page(request, member, "committee", members=members, form=form)
+    removed = procedure.members.filter(removed_at__isnull=False).select_related("user")
+    return page(request, member, "committee", members=members, removed=removed, form=form)
 
 
 @procedure_view(manage=True)
@@ -175,14 +179,60 @@ def committee(request, member):
 def reinvite(request, member, member_id):
     from secretaris.selection.procedures import send_invitation
 
-    other = member.procedure.members.filter(pk=member_id).select_related("user").first()
-    if other is None:
-        raise Http404
+    other = _committee_member(member, member_id)
     if send_invitation(other):
         messages.success(request, f"{other.name} kreeg een nieuwe uitnodiging.")
     else:
         messages.error(request, "De e-mail kon niet worden verstuurd. Probeer het later opnieuw.")
     return redirect("selection:committee", member.procedure_id)
+
+
+def _committee_member(member: Member, member_id) -> Member:
+    """A member of this procedure's committee now (not one taken off it), or 404."""
+    other = (
+        member.procedure.members.filter(pk=member_id, removed_at__isnull=True)
+        .select_related("user")
+        .first()
+    )
+    if other is None:
+        raise Http404
+    return other
+
+
+@procedure_view(manage=True)
+@require_http_methods(["GET", "POST"])
+def committee_member(request, member, member_id):
+    """Another role for a member, or taking them off the committee."""
+    other = _committee_member(member, member_id)
+    role_form = MemberRoleForm(
+        request.POST if "role" in request.POST else None, initial={"role": other.role}
+    )
+    remove_form = RemoveMemberForm(request.POST if "remove" in request.POST else None)
+    try:
+        if "role" in request.POST and role_form.is_valid():
+            if change_role(other, role_form.cleaned_data["role"], by=request):
+                messages.success(request, f"{other.name} is nu {other.role_label}.")
+            return redirect("selection:committee", member.procedure_id)
+        if "remove" in request.POST and remove_form.is_valid():
+            remove_member(other, by=request)
+            if other.pk == member.pk:
+                messages.info(request, "U zit niet meer in de commissie van deze procedure.")
+                return redirect("selection:index")
+            messages.success(
+                request,
+                f"{other.name} zit niet meer in de commissie en kan de procedure niet meer openen.",
+            )
+            return redirect("selection:committee", member.procedure_id)
+    except LastChair as refused:
+        (role_form if "role" in request.POST else remove_form).add_error(None, str(refused))
+    context = {
+        "other": other,
+        "role_form": role_form,
+        "remove_form": remove_form,
+        "submitted": other.scorecards.filter(submitted_at__isnull=False).count(),
+        "active": "committee",
+    }
+    return page(request, member, "member", **context)
 
 
 @procedure_view(manage=True)
