@@ -9,6 +9,7 @@ from secretaris.accounts.models import AuditEvent
 from secretaris.selection.models import Member, Scorecard
 from secretaris.selection.procedures import invite_member
 from secretaris.selection.tests.conftest import fill, member
+from secretaris.selection.tests.test_access import candidate_urls, procedure_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -63,8 +64,10 @@ def test_a_removed_member_loses_access_at_once_and_their_cards_stay(client, proc
     as_chair(client, procedure).post(
         member_url(procedure, "lars"), {"remove": "1", "confirm": "on"}
     )
-    for url in (reverse("selection:detail", args=[procedure.pk]), calibration):
-        assert lars.get(url).status_code == 404
+    anna = procedure.candidates.get(name="Anna Albers")
+    for url in procedure_urls(procedure) + candidate_urls(procedure, anna):
+        assert lars.get(url).status_code == 404, url
+        assert lars.post(url, {"conflict": "nee", "submit": "1"}).status_code == 404, url
     assert lars.get(reverse("selection:index")).content.decode().count(procedure.title) == 0
     assert Scorecard.objects.filter(member__user__username="lars").count() == 1
     event = AuditEvent.objects.get(action="selection.member_removed")
