@@ -83,6 +83,15 @@ class RemoveMemberForm(StyledForm):
     )
 
 
+class RejectionMailForm(StyledForm):
+    body = forms.CharField(
+        label="Tekst van de brief",
+        widget=forms.Textarea(attrs={"rows": 16}),
+        max_length=10000,
+        error_messages={"required": "De brief is leeg. Schrijf eerst de tekst."},
+    )
+
+
 class StatementForm(StyledForm):
     accept = forms.BooleanField(
         label="Ik houd alles wat ik in deze procedure zie en hoor geheim.",
