@@ -9,7 +9,11 @@ application = get_wsgi_application()
 
 if os.environ.get("PDF_WARM_UP", "1") != "0":
     # Each server process loads the PDF renderer before it takes requests (about 0.4 s),
-    # instead of during the first PDF someone asks for.
-    from secretaris.documents.pdf import warm_up
+    # instead of during the first PDF someone asks for. Not while developing (DEBUG):
+    # the development server restarts on every change.
+    from django.conf import settings
 
-    warm_up()
+    if not settings.DEBUG:
+        from secretaris.documents.pdf import warm_up
+
+        warm_up()
