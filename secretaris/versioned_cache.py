@@ -82,3 +82,7 @@ class Recent(Generic[V]):
             self._items[key] = value
             while len(self._items) > self.size:
                 del self._items[next(iter(self._items))]
+
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._items.pop(key, None)

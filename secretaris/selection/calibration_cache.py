@@ -20,12 +20,14 @@ with messages to show (after a save) and every POST are rendered in full.
 
 Pages are kept in the memory of the server process only: scores and candidates' names
 are never written to the shared cache (Redis or the file cache), and they are gone when
-the process ends. Writes that bypass the signals (QuerySet.update) of anything the page
-shows must call `bump` themselves.
+the process ends. A newer version of a member's page replaces the older one at once.
+Writes that bypass the signals (QuerySet.update) of anything the page shows must call
+`bump` themselves.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -39,6 +41,8 @@ from secretaris.selection.models import Member
 
 RECENT = 128  # pages per process: about 110 kB each for a full round
 _recent: versioned_cache.Recent[str] = versioned_cache.Recent(RECENT)
+_latest: dict[str, str] = {}  # page (procedure, round, member, role) -> its newest key
+_lock = threading.Lock()
 
 
 def version_name(procedure_id: Any) -> str:
@@ -61,13 +65,8 @@ def serve(
     if request.method != "GET" or len(get_messages(request)):
         return render(None)
     version = versioned_cache.current(version_name(member.procedure_id))
-    key = ":".join(
-        map(
-            str,
-            (member.procedure_id, round, member.pk, member.role, version)
-            + (public_cache.current_version(),),
-        )
-    )
+    page = f"{member.procedure_id}:{round}:{member.pk}:{member.role}"
+    key = f"{page}:{version}:{public_cache.current_version()}"
     html = _recent.get(key)
     if html is None:
         response = render(versioned_cache.CSRF_MARK)
@@ -75,4 +74,11 @@ def serve(
             return response
         html = response.content.decode()
         _recent.remember(key, html)
+        with _lock:
+            older = _latest.pop(page, None)
+            _latest[page] = key
+            while len(_latest) > 4 * RECENT:
+                del _latest[next(iter(_latest))]
+        if older and older != key:  # an older version of this page is never served again
+            _recent.forget(older)
     return HttpResponse(html.replace(versioned_cache.CSRF_MARK, get_token(request)))
