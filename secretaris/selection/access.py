@@ -33,15 +33,17 @@ TWO_FACTOR_NEEDED = (
 def membership(user: Any, procedure_id: Any) -> Member | None:
     if not user.is_authenticated or not user.is_active:
         return None
-    member = (
+    # One row at most (one membership per user and procedure), so no ORDER BY: the
+    # model's ordering would join the users, and even ordering by pk costs the ORM time.
+    found = list(
         Member.objects.select_related("procedure")  # the gemeente only where a page shows it
         .filter(procedure_id=procedure_id, user=user, removed_at__isnull=True)
-        .order_by()  # one row at most; the model's ordering would join the users
-        .first()
+        .order_by()[:1]
     )
-    if member is not None:
-        member.user = user
-    return member
+    if not found:
+        return None
+    found[0].user = user
+    return found[0]
 
 
 def procedure_view(manage: bool = False, statement: bool = False) -> Callable:
