@@ -17,6 +17,7 @@ from secretaris.accounts import throttle
 from secretaris.accounts.access import is_beheerder
 from secretaris.accounts.audit import audit, client_ip
 from secretaris.accounts.models import TwoFactor
+from secretaris.prepared import NUMBER, Prepared
 
 PENDING_KEY = "accounts_pending_login"
 PENDING_SECONDS = 5 * 60
@@ -33,8 +34,19 @@ def confirmed_two_factor(user) -> TwoFactor | None:
     return TwoFactor.objects.filter(user=user, confirmed_at__isnull=False).first()
 
 
+# Asked on every page of a selection procedure: compiled once (secretaris/prepared.py).
+CONFIRMED_TWO_FACTOR = Prepared(
+    lambda user_id: (
+        TwoFactor.objects.filter(user_id=user_id, confirmed_at__isnull=False)
+        .order_by()
+        .values_list("pk")[:1]
+    ),
+    NUMBER,
+)
+
+
 def uses_two_factor(user) -> bool:
-    return TwoFactor.objects.filter(user=user, confirmed_at__isnull=False).exists()
+    return bool(CONFIRMED_TWO_FACTOR.values(user.pk))
 
 
 def needs_enrolment(user) -> bool:

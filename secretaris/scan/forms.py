@@ -14,6 +14,7 @@ from secretaris.competencies.model import Competency, CompetencyModel
 from secretaris.dossier.models import Gemeente
 from secretaris.forms import NameField, style_fields
 from secretaris.forms import StyledForm as BaseStyledForm
+from secretaris.prepared import NUMBER, Prepared
 from secretaris.scan import nominations
 from secretaris.scan.groups import is_reserved, normalise
 from secretaris.scan.models import (
@@ -27,7 +28,6 @@ from secretaris.scan.models import (
     Scan,
     min_k,
 )
-from secretaris.scan.prepared import NUMBER, Prepared
 
 CANNOT_JUDGE_VALUE = "nvt"
 MAX_DEADLINE_DAYS = 366

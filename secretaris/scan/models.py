@@ -27,9 +27,9 @@ from django.utils import timezone
 from secretaris.competencies.model import CURRENT_VERSION, Competency, CompetencyModel, get_model
 from secretaris.documents.dates import nl_date
 from secretaris.dossier.models import Gemeente
+from secretaris.prepared import NUMBER, Prepared, upsert
 from secretaris.scan import groups as presets
 from secretaris.scan.hooks import scan_closed
-from secretaris.scan.prepared import NUMBER, Prepared, upsert
 
 SCALE: tuple[tuple[int, str], ...] = (
     (1, "1 – nooit/zelden"),

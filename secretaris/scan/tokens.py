@@ -17,8 +17,8 @@ from datetime import datetime
 from django.conf import settings
 from django.urls import reverse
 
+from secretaris.prepared import Prepared
 from secretaris.scan.models import Rater
-from secretaris.scan.prepared import Prepared
 
 TOKEN_BYTES = 32  # 256 bits: 43 characters in the URL
 MAX_TOKEN_LENGTH = 64

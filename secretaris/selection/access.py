@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,6 +23,7 @@ from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 
 from secretaris.accounts.login_flow import uses_two_factor
+from secretaris.prepared import NUMBER, Prepared
 from secretaris.selection.models import Candidate, Declaration, Member
 
 TWO_FACTOR_NEEDED = (
@@ -30,20 +32,31 @@ TWO_FACTOR_NEEDED = (
 )
 
 
+# A user's memberships, with their procedures (the gemeente only where a page shows it):
+# one query on every selection page, compiled once (secretaris/prepared.py). A user is in a
+# handful of procedures at most; the one asked for is picked here.
+MEMBERSHIPS = Prepared(
+    lambda user_id: (
+        Member.objects.select_related("procedure")
+        .filter(user_id=user_id, removed_at__isnull=True)
+        .order_by()
+    ),
+    NUMBER,
+)
+
+
 def membership(user: Any, procedure_id: Any) -> Member | None:
     if not user.is_authenticated or not user.is_active:
         return None
-    # One row at most (one membership per user and procedure), so no ORDER BY: the
-    # model's ordering would join the users, and even ordering by pk costs the ORM time.
-    found = list(
-        Member.objects.select_related("procedure")  # the gemeente only where a page shows it
-        .filter(procedure_id=procedure_id, user=user, removed_at__isnull=True)
-        .order_by()[:1]
-    )
-    if not found:
+    try:
+        wanted = procedure_id if isinstance(procedure_id, UUID) else UUID(str(procedure_id))
+    except ValueError:
         return None
-    found[0].user = user
-    return found[0]
+    for member in MEMBERSHIPS.all(user.pk):
+        if member.procedure_id == wanted:
+            member.user = user
+            return member
+    return None
 
 
 def procedure_view(manage: bool = False, statement: bool = False) -> Callable:

@@ -1,4 +1,5 @@
-"""Queries of the questionnaire's hot path, compiled by the ORM once and then reused.
+"""Queries of hot paths, compiled by the ORM once and then reused (the questionnaire,
+the selection pages' access checks).
 
 Turning a queryset into SQL costs Django more than running it: about 1–2 ms for the
 rater lookup with its four joins, against a few hundredths of a millisecond for SQLite
@@ -66,14 +67,22 @@ class Prepared:
     def first(self, value: Any) -> Any:
         """The first model instance (with its select_related objects), or None."""
         compiler, rows = self._rows(value)
-        if not rows:
-            return None
+        return self._objects(compiler, rows[:1])[0] if rows else None
+
+    def all(self, value: Any) -> list[Any]:
+        """Every model instance (with its select_related objects)."""
+        compiler, rows = self._rows(value)
+        return self._objects(compiler, rows) if rows else []
+
+    def _objects(self, compiler: Any, rows: list[tuple]) -> list[Any]:
         model, db, start, end, names, populators = self._builder(compiler)
-        row = rows[0]
-        obj = model.from_db(db, names, row[start:end])
-        for populator in populators:
-            populator.populate(row, obj)
-        return obj
+        objects = []
+        for row in rows:
+            obj = model.from_db(db, names, row[start:end])
+            for populator in populators:
+                populator.populate(row, obj)
+            objects.append(obj)
+        return objects
 
     def _builder(self, compiler: Any) -> tuple:
         """How a queryset turns a row into objects (as ModelIterable does), kept."""
