@@ -137,10 +137,13 @@ def plan_raters(scans: list[Any], seed: int) -> list[RaterPlan]:
 
 
 class Browser:
-    """One rater's browser: keeps the CSRF cookie, follows redirects, times requests."""
+    """One rater's browser: keeps the CSRF cookie, follows redirects, times requests.
+    Like a browser it keeps its connection open between requests (HTTP/1.1 keep-alive)
+    while the server allows it, and opens a new one when the server closed it."""
 
     def __init__(self, port: int, stats: Stats) -> None:
         self.port = port
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.stats = stats
         self.csrf = ""
         self.token = ""  # the CSRF token from the last form shown
@@ -155,14 +158,14 @@ class Browser:
             body = urllib.parse.urlencode({**form, "csrfmiddlewaretoken": self.token})
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         t0 = time.perf_counter()
         try:
-            conn.request(method, path, body=body, headers=headers)
-            response = conn.getresponse()
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
             text = response.read().decode()
-        finally:
-            conn.close()
+        except BaseException:
+            self.conn.close()  # a browser opens a new connection after a failure
+            raise
         elapsed = (time.perf_counter() - t0) * 1000
         with self.stats.lock:
             (self.stats.posts if method == "POST" else self.stats.gets).append(elapsed)
@@ -234,6 +237,8 @@ def fill_in(
         plan.csrf, plan.form_token = browser.csrf, browser.token
     except (OSError, ValueError, http.client.HTTPException) as exc:
         stats.error(f"rater {plan.pk}: {exc}")
+    finally:
+        browser.conn.close()
 
 
 def _post_quietly(browser: Browser, plan: RaterPlan, step: int, expect: str) -> None:
@@ -241,6 +246,8 @@ def _post_quietly(browser: Browser, plan: RaterPlan, step: int, expect: str) -> 
         browser.post(link(plan, step), plan.pages[step - 1], expect)
     except (OSError, ValueError, http.client.HTTPException) as exc:
         browser.stats.error(f"rater {plan.pk} double submit: {exc}")
+    finally:
+        browser.conn.close()
 
 
 def resubmit(plan: RaterPlan, step: int, port: int, stats: Stats) -> None:
@@ -257,6 +264,8 @@ def resubmit(plan: RaterPlan, step: int, port: int, stats: Stats) -> None:
         browser.post(link(plan, step), changed, expect=link(plan))
     except (OSError, ValueError, http.client.HTTPException) as exc:
         stats.error(f"rater {plan.pk} resubmit: {exc}")
+    finally:
+        browser.conn.close()
 
 
 def run_threads(targets: list[tuple[Any, ...]]) -> float:
@@ -318,7 +327,9 @@ def main() -> None:
     p.add_argument("--situational", default="2-3", help="situational competencies per scan")
     p.add_argument("--double", type=float, default=0.10, help="share of pages sent twice")
     p.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2))
-    p.add_argument("--threads", type=int, default=1, help="threads per server worker")
+    p.add_argument(
+        "--threads", type=int, default=4, help="threads per server worker (serve's default)"
+    )
     p.add_argument(
         "--think",
         type=float,
@@ -344,10 +355,11 @@ def main() -> None:
     server: Server = start_server(env, args.workers, args.threads)
     try:
         stats = Stats()
-        cpu_before = time.process_time()
+        cpu_before, server_cpu = time.process_time(), server.cpu_seconds()
         raters = [(fill_in, plan, server.port, stats, doubles, args.think) for plan in plans]
         wall = run_threads(raters)
         client_cpu = time.process_time() - cpu_before
+        server_cpu = server.cpu_seconds() - server_cpu
         requests = len(stats.posts) + len(stats.gets)
         pages = len(all_pages)
         print(
@@ -366,6 +378,11 @@ def main() -> None:
                 f"  inside the server per {method}: median={statistics.median(served):.1f} ms "
                 f"p95={percentile(served, 0.95):.1f} ms; the rest is queueing for a worker"
             )
+        print(
+            f"  server CPU per request (all workers, user + system): "
+            f"{1000 * server_cpu / requests:.2f} ms; on {os.cpu_count()} cores that allows at most "
+            f"{(os.cpu_count() or 1) * requests / server_cpu:.0f} req/s"
+        )
         kinds = Counter(
             match.group(1) if (match := re.search(r": (\d{3}) ->", e)) else "other"
             for e in stats.errors

@@ -41,7 +41,13 @@ def _hide(match: re.Match[str], secrets: int) -> str:
     return "".join(parts)
 
 
+# Every secret path above contains this; most log lines do not and skip the patterns.
+MARKER = "twoord"
+
+
 def redact(text: str) -> str:
+    if MARKER not in text:
+        return text
     for pattern, secrets in PATTERNS:
         text = pattern.sub(lambda m, n=secrets: _hide(m, n), text)
     return text
@@ -63,4 +69,7 @@ class RedactingGunicornLogger(Logger):
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
-        return {k: redact(v) if isinstance(v, str) else v for k, v in atoms.items()}
+        for key, value in atoms.items():
+            if isinstance(value, str) and MARKER in value:
+                atoms[key] = redact(value)
+        return atoms

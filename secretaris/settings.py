@@ -50,7 +50,11 @@ def database_from_url(url: str) -> dict:
             "CONN_HEALTH_CHECKS": True,
         }
     if parsed.scheme == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": parsed.path or ":memory:"}
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": parsed.path or ":memory:",
+            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 60),
+        }
     raise ValueError(f"DATABASE_URL: onbekend databasetype '{parsed.scheme}'")
 
 
@@ -109,7 +113,6 @@ MIDDLEWARE = [
     "secretaris.security_headers.RequestSizeLimit",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -139,6 +142,9 @@ TEMPLATES = [
 ]
 
 DATA_DIR = Path(os.environ.get("SECRETARIS_DATA_DIR", BASE_DIR.parent / "var"))
+# An uploaded HR export waits here for its import job (organisation/uploads.py); the web
+# server and the worker must both see it (a shared volume with several machines).
+HR_UPLOAD_DIR = os.environ.get("HR_UPLOAD_DIR", "")
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": database_from_url(os.environ["DATABASE_URL"])}
@@ -147,6 +153,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(DATA_DIR / "secretaris.sqlite3")),
+            # Kept open between requests: opening one costs more than most requests here
+            # (Django registers its SQL functions and the PRAGMAs run on every connect).
+            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 60),
             # IMMEDIATE: a transaction takes the write lock when it starts, so concurrent
             # writers wait (up to `timeout` seconds) instead of failing halfway.
             "OPTIONS": {
@@ -154,9 +163,6 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
-            # Kept open between requests, as for PostgreSQL: opening the file and setting
-            # the pragmas again took about 1.5 ms of every request.
-            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 60),
         }
     }
 
@@ -333,6 +339,7 @@ SELECTION_PRIVATE_DIR = Path(
 )
 SELECTION_UPLOAD_MAX_BYTES = envint("SELECTION_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 730)  # secretaris opschonen
+JOB_RETENTION_DAYS = envint("JOB_RETENTION_DAYS", 30)  # finished jobs: secretaris opschonen
 
 # Online sources for `secretaris data update` (overridable for tests and mirrors).
 CBS_ODATA_URL = os.environ.get("CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata")

@@ -3,9 +3,12 @@
 import os
 
 from django.core.wsgi import get_wsgi_application
+from django.urls import get_resolver
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secretaris.settings")
 application = get_wsgi_application()
+# Import every view module now, while the worker starts, rather than on its first request.
+_ = get_resolver().url_patterns
 
 if os.environ.get("PDF_WARM_UP", "1") != "0":
     # Each server process loads the PDF renderer before it takes requests (about 0.4 s),

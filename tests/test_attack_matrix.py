@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from secretaris.accounts.access import grant
 from secretaris.accounts.models import AuditEvent, Grant, TwoFactor
 from secretaris.dossier.models import Gemeente
+from secretaris.jobs.models import Job
 from secretaris.organisation.models import Organisation
 from secretaris.profiles.drafting import draft_profile
 from secretaris.profiles.models import Profile
@@ -78,6 +79,7 @@ class World:
     token: str
     action: DevelopmentAction
     organisation: Organisation
+    import_job: Job
 
     def fill(self, name: str, route: str) -> str:
         """The route with real values: the profile, the open scan (or the closed one for the
@@ -92,6 +94,7 @@ class World:
             else scan.pk,
             "<int:rater_pk>": self.rater.pk,
             "<int:action_pk>": self.action.pk,
+            "<int:job_pk>": self.import_job.pk,
             "<str:token>": self.token,
             "<int:step>": 1,
             "<slug:step>": "algemeen",
@@ -145,6 +148,13 @@ def world(db) -> World:
     organisation = Organisation.objects.create(gemeente=profile.gemeente, created_by=alice)
     grant(alice, organisation, "eigenaar", by=alice)
     grant(bob, organisation, "lezer", by=alice)
+    import_job = Job.objects.create(  # an import alice started (its progress page)
+        function="secretaris.organisation.jobs.import_export",
+        subject=f"organisation:{organisation.pk}",
+        started_by=alice,
+        label="HR-export inlezen",
+        kwargs={"organisation_pk": organisation.pk, "token": "0" * 32},
+    )
     users = {
         "anoniem": None,
         "buitenstaander": charlie,
@@ -154,7 +164,9 @@ def world(db) -> World:
         "secretaris": closed_scan.secretary,
         "beheer": beheer,
     }
-    return World(users, profile, open_scan, closed_scan, rater, token, action, organisation)
+    return World(
+        users, profile, open_scan, closed_scan, rater, token, action, organisation, import_job
+    )
 
 
 def client_for(world: World, persona: str) -> Client:

@@ -17,7 +17,7 @@ from secretaris.accounts import throttle
 from secretaris.accounts.access import is_beheerder
 from secretaris.accounts.audit import audit, client_ip
 from secretaris.accounts.models import TwoFactor
-from secretaris.prepared import NUMBER, Prepared
+from secretaris.scan.prepared import NUMBER, Prepared
 
 PENDING_KEY = "accounts_pending_login"
 PENDING_SECONDS = 5 * 60
@@ -34,7 +34,7 @@ def confirmed_two_factor(user) -> TwoFactor | None:
     return TwoFactor.objects.filter(user=user, confirmed_at__isnull=False).first()
 
 
-# Asked on every page of a selection procedure: compiled once (secretaris/prepared.py).
+# Asked on every page of a selection procedure: compiled once (scan/prepared.py).
 CONFIRMED_TWO_FACTOR = Prepared(
     lambda user_id: (
         TwoFactor.objects.filter(user_id=user_id, confirmed_at__isnull=False)

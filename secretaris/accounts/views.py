@@ -99,14 +99,14 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     """The same answer, after the same work, whether the address is known or not; the mail
-    goes out after the response (password_reset.py)."""
+    is sent by the worker (password_reset.py)."""
 
     form_class = forms.PasswordResetForm
     template_name = "accounts/password_reset.html"
 
     def form_valid(self, form):
-        mails = password_reset.prepare(self.request, form)
-        return password_reset.RedirectThenSend(self.get_success_url(), mails)
+        password_reset.queue_mails(self.request, form)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -34,15 +34,15 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 from secretaris import versioned_cache
+from secretaris.versioned_cache import Recent
 
 VERSION_KEY = "public-version"
 TIMEOUT = 7 * 86400  # renewed by every bump anyway; bounds what an unused version keeps
 MESSAGES_COOKIE = "messages"
 RECENT = 1000  # responses kept per process (about 40 MB with every page and JSON stored)
-_recent: versioned_cache.Recent[tuple[bytes, str, str]] = versioned_cache.Recent(RECENT)
+_recent: Recent[tuple[bytes, str, str]] = Recent(RECENT)
 
 KeyFunction = Callable[..., str | None]
-changed_at = versioned_cache.changed_at
 
 
 def current_version() -> str:
@@ -53,6 +53,9 @@ def current_version() -> str:
 def bump() -> None:
     """Something public changed: from the commit on, every public read is rendered anew."""
     versioned_cache.bump(VERSION_KEY)
+
+
+changed_at = versioned_cache.changed_at
 
 
 def is_anonymous(request: HttpRequest) -> bool:
@@ -90,7 +93,10 @@ def cached_public(key: KeyFunction, *, anonymous_only: bool) -> Callable:
                 body = response.content
                 stored = (body, response["Content-Type"], hashlib.sha256(body).hexdigest()[:32])
                 cache.set(cache_key, stored, TIMEOUT)
-            _recent.remember(cache_key, stored)
+            # Kept in this process too. Exact: the key holds the public version read from
+            # the shared cache for this very request, and what is stored under a version
+            # never changes.
+            _recent.put(cache_key, stored)
             return _respond(request, stored, changed_at(version), vary_cookie=anonymous_only)
 
         return wrapper

@@ -15,17 +15,19 @@ An exception is retried up to the job's `max_attempts`, after a growing pause
 (RETRY_DELAYS); exceptions in `no_retry` fail at once. A function can also raise
 `TryAgain(message, result)` to report a partial result and ask for another attempt. Write
 functions so that running them again is safe, and pass ids, never secrets: arguments are
-stored in the database until the job is pruned.
+stored in the database until the job is pruned. A long job can call `report({...})` to
+show how far it got (the Job's result until it ends).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
@@ -33,6 +35,7 @@ from django_tasks import task
 from secretaris.jobs.models import Job
 
 RETRY_DELAYS = (60, 300, 1800)  # seconds before the 2nd, 3rd, 4th… attempt
+_current: ContextVar[int | None] = ContextVar("current_job", default=None)
 
 
 class TryAgain(Exception):
@@ -93,6 +96,16 @@ def pending(function: Callable[..., Any], subject: str) -> Job | None:
     ).first()
 
 
+def report(progress: dict) -> None:
+    """Called by a running job function: show `progress` as the job's result so far (the
+    page that started it can poll it). Outside a job, or inside a transaction (where the
+    row would only be seen after the commit), it does nothing."""
+    job_id = _current.get()
+    if job_id is None or connection.in_atomic_block:
+        return
+    Job.objects.filter(pk=job_id).update(result=progress, updated_at=timezone.now())
+
+
 def _delay(attempt: int) -> timedelta:
     delays = getattr(settings, "JOBS_RETRY_DELAYS", RETRY_DELAYS)
     return timedelta(seconds=delays[min(attempt, len(delays)) - 1] if delays else 0)
@@ -111,6 +124,7 @@ def run_job(job_id: int) -> str:
     options = getattr(function, "background", None)
     if options is None:  # only marked functions run, whatever a row says
         return _finish(job, Job.FAILED, error=f"{job.function} is geen achtergrondtaak")
+    token = _current.set(job.pk)
     try:
         result = function(**job.kwargs) or {}
     except Exception as exc:
@@ -123,6 +137,8 @@ def run_job(job_id: int) -> str:
         job.save(update_fields=["status", "last_error", "result", "updated_at"])
         run_job.using(run_after=timezone.now() + _delay(job.attempts)).enqueue(job.pk)
         return f"poging {job.attempts} mislukt; nieuwe poging gepland"
+    finally:
+        _current.reset(token)
     return _finish(job, Job.DONE, result=result)
 
 

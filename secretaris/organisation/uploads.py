@@ -1,24 +1,28 @@
 """The uploaded file between the upload and the import step, and nowhere after that.
 
-The bytes sit in a private temporary folder under a random name (mode 0600) that only the
-uploading session knows. They are deleted when the import ends or is cancelled, and any
-file older than an hour is deleted at the next upload: the original is never kept.
+The bytes sit in a private folder under a random name (mode 0600) that only the uploading
+session (and then the import job) knows. They are deleted when the import job ends, how
+ever it ends, or when the user cancels; any file older than an hour is deleted at the next
+upload: the original is never kept. The folder is under the data folder
+(SECRETARIS_DATA_DIR, or HR_UPLOAD_DIR), which the web server and `secretaris worker`
+share, as they share the database file and the file cache.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
-import tempfile
 import time
 from pathlib import Path
+
+from django.conf import settings
 
 MAX_AGE_SECONDS = 3600
 
 
 def folder() -> Path:
-    path = Path(tempfile.gettempdir()) / "secretaris-hr-uploads"
-    path.mkdir(mode=0o700, exist_ok=True)
+    path = Path(getattr(settings, "HR_UPLOAD_DIR", "") or Path(settings.DATA_DIR) / "hr-uploads")
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 

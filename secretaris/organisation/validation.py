@@ -9,6 +9,7 @@ only while checking and never leave this module; the birth year is what is kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -218,8 +219,17 @@ def parse_flag(value: Any) -> bool:
 # -- Rows ---------------------------------------------------------------------------------
 
 
-def validate(table: Table, mapping: dict[str, str], peildatum: date) -> Checked:
-    """Check every row; nothing is dropped silently (blank rows are skipped and counted)."""
+PROGRESS_EVERY = 10_000  # rows between calls of `progress`
+
+
+def validate(
+    table: Table,
+    mapping: dict[str, str],
+    peildatum: date,
+    progress: Callable[[int], None] | None = None,
+) -> Checked:
+    """Check every row; nothing is dropped silently (blank rows are skipped and counted).
+    `progress(rows_checked)` is called every PROGRESS_EVERY rows."""
     result = Checked()
     for problem in check_mapping(mapping, table.headers):
         result.add(1, "", problem)
@@ -248,6 +258,8 @@ def validate(table: Table, mapping: dict[str, str], peildatum: date) -> Checked:
 
     for index, cells in enumerate(table.rows):
         line = index + 2
+        if progress is not None and index and not index % PROGRESS_EVERY:
+            progress(index)
         if not any(str(c).strip() for c in cells):
             blank += 1
             continue

@@ -30,13 +30,15 @@ from django.utils.html import escape
 
 from secretaris import versioned_cache
 from secretaris.dossier import public_cache
+from secretaris.versioned_cache import Recent, building
 
 # Letters only, so that URL encoding leaves them alone (the login link quotes the path).
 TOKEN_MARK = "xxRATERxLINKxMARKxx"
 CSRF_MARK = versioned_cache.CSRF_MARK
 TIMEOUT = 86400
-RECENT_PAGES = 200  # per process: about 2 MB
-_recent: versioned_cache.Recent[str] = versioned_cache.Recent(RECENT_PAGES)
+# Kept in this process too (about 2 MB): a key is made from the scan row read for its very
+# request, so a stale page can never match it.
+_recent: Recent[str] = Recent(200)
 
 
 def usable(request: HttpRequest) -> bool:
@@ -59,15 +61,18 @@ def serve(
     this rater's link, CSRF token and earlier answers filled in."""
     blank = _recent.get(key) or cache.get(key)
     if blank is None:
-        marked = copy.copy(request)
-        marked.path = request.path.replace(token, TOKEN_MARK)
-        marked.path_info = request.path_info.replace(token, TOKEN_MARK)
-        response = render_blank(marked, TOKEN_MARK)
-        if response.status_code != 200:
-            return response
-        blank = response.content.decode()
-        cache.set(key, blank, TIMEOUT)
-    _recent.remember(key, blank)  # exact: the key holds the scan row read for this request
+        with building(key):  # one render per page in this process, the others wait for it
+            blank = _recent.get(key) or cache.get(key)
+            if blank is None:
+                marked = copy.copy(request)
+                marked.path = request.path.replace(token, TOKEN_MARK)
+                marked.path_info = request.path_info.replace(token, TOKEN_MARK)
+                response = render_blank(marked, TOKEN_MARK)
+                if response.status_code != 200:
+                    return response
+                blank = response.content.decode()
+                cache.set(key, blank, TIMEOUT)
+    _recent.put(key, blank)
     page = blank.replace(TOKEN_MARK, token).replace(CSRF_MARK, get_token(request))
     return HttpResponse(fill_in(page, initial))
 

@@ -23,7 +23,7 @@ from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 
 from secretaris.accounts.login_flow import uses_two_factor
-from secretaris.prepared import NUMBER, Prepared
+from secretaris.scan.prepared import NUMBER, Prepared
 from secretaris.selection.models import Candidate, Declaration, Member
 
 TWO_FACTOR_NEEDED = (
@@ -33,7 +33,7 @@ TWO_FACTOR_NEEDED = (
 
 
 # A user's memberships, with their procedures (the gemeente only where a page shows it):
-# one query on every selection page, compiled once (secretaris/prepared.py). A user is in a
+# one query on every selection page, compiled once (scan/prepared.py). A user is in a
 # handful of procedures at most; the one asked for is picked here.
 MEMBERSHIPS = Prepared(
     lambda user_id: (

@@ -31,7 +31,6 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib.messages import get_messages
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
@@ -62,7 +61,7 @@ def serve(
 ) -> HttpResponse:
     """This member's page for the round. `render(csrf_token)` renders it: with a marker
     as the token when it is to be kept, with None (the request's own) when not."""
-    if request.method != "GET" or len(get_messages(request)):
+    if request.method != "GET" or versioned_cache.has_messages(request):
         return render(None)
     version = versioned_cache.current(version_name(member.procedure_id))
     page = f"{member.procedure_id}:{round}:{member.pk}:{member.role}"
@@ -73,7 +72,7 @@ def serve(
         if response.status_code != 200:
             return response
         html = response.content.decode()
-        _recent.remember(key, html)
+        _recent.put(key, html)
         with _lock:
             older = _latest.pop(page, None)
             _latest[page] = key

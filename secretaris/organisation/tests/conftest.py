@@ -11,6 +11,11 @@ from secretaris.test import make_user
 PEIL = date(2025, 12, 31)
 
 
+@pytest.fixture(autouse=True)
+def _own_upload_folder(settings, tmp_path):
+    settings.HR_UPLOAD_DIR = str(tmp_path / "hr-uploads")
+
+
 @pytest.fixture
 def alice(db):
     """Alice is the HR adviser who imports the figures."""

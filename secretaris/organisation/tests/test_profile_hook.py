@@ -91,3 +91,23 @@ def test_recomputing_the_suggestions_takes_a_later_import(client, organisation, 
     assert profile.organisation["sickness_absence_pct"] == "9.1"
     assert profile.organisation["figures_source"].startswith("HR-export, peildatum")
     assert any("9,1" in r for item in profile.situational for r in item["reasons"])
+
+
+def test_the_word_document_carries_the_three_organisation_charts(organisation, alice, afas_csv):
+    import zipfile
+
+    from secretaris.documents.docx import render_docx
+
+    imported(organisation, afas_csv)
+    document = profile_document(draft_profile(organisation.gemeente, alice))
+    archive = zipfile.ZipFile(io.BytesIO(render_docx(document)))
+    body = archive.read("word/document.xml").decode()
+    start = body.index("Leeftijdsopbouw van het personeel")
+    charts = body[start:]
+    for caption in (
+        "Leeftijdsopbouw van het personeel",
+        "In-, door- en uitstroom in de twaalf maanden tot de peildatum",
+        "Ziekteverzuim per maand",
+    ):
+        assert caption in charts
+    assert charts.count("r:embed=") >= 3  # each chart as a picture after its caption

@@ -2,6 +2,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from secretaris.accounts.models import AuditEvent
+from secretaris.jobs.models import Job
+from secretaris.jobs.testing import run_jobs
 from secretaris.organisation import uploads
 from secretaris.organisation.models import Employment, Organisation, StaffImport
 from secretaris.organisation.tests.conftest import PEIL
@@ -22,7 +24,10 @@ def import_file(client, organisation, data: bytes, name="export.csv"):
     page = client.get(mapping_url)
     chosen = {name: field.initial for name, field in page.context["form"].fields.items()}
     initial = page.context["form"].initial
-    return client.post(mapping_url, {k: initial.get(k, "") for k in chosen})
+    queued = client.post(mapping_url, {k: initial.get(k, "") for k in chosen})
+    assert queued.status_code == 302 and "/inlezen/" in queued.url, queued.content.decode()[:2000]
+    run_jobs()
+    return client.get(queued.url)
 
 
 def test_a_new_user_imports_an_afas_export_without_mapping_anything(client, alice, afas_csv):
@@ -177,3 +182,87 @@ def test_abandoned_uploads_are_swept_after_an_hour(tmp_path):
     os.utime(path, (old, old))
     assert uploads.sweep() == 1 and uploads.load(token) is None
     assert uploads.load("../../etc/passwd") is None
+
+
+def test_the_import_runs_as_a_job_whose_progress_the_page_shows(client, alice, organisation):
+    client.force_login(alice)
+    upload(client, organisation, csv_bytes("1;x;V;01-01-1980;01-01-2020;;0,8;A;B;nee"))
+    mapping_url = reverse("organisation:mapping", args=[organisation.pk])
+    form = client.get(mapping_url).context["form"]
+    queued = client.post(mapping_url, {k: form.initial.get(k, "") for k in form.fields})
+    job = Job.objects.get(subject=f"organisation:{organisation.pk}")
+    assert queued.url == reverse("organisation:progress", args=[organisation.pk, job.pk])
+    page = client.get(queued.url)
+    assert "In de wachtrij" in page.content.decode() and "no-store" in page["Cache-Control"]
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.RUNNING,
+        result={
+            "state": "bezig",
+            "text": "Regels controleren: 40.000 van 100.000…",
+            "done": 40000,
+            "total": 100000,
+        },
+    )
+    html = client.get(queued.url).content.decode()
+    assert "Regels controleren: 40.000 van 100.000" in html and 'value="40000"' in html
+    state = client.get(queued.url + "?stand=json").json()
+    assert state == {
+        "finished": False,
+        "text": "Regels controleren: 40.000 van 100.000…",
+        "done": 40000,
+        "total": 100000,
+    }
+    assert client.session.get(f"organisation-upload-{organisation.pk}") is None
+
+
+def test_the_file_is_deleted_when_the_job_ends_with_problems(client, alice, organisation):
+    client.force_login(alice)
+    data = csv_bytes("2;x;V;01-01-1980;01-01-2020;01-01-2019;1,5;A;B;nee")
+    response = import_file(client, organisation, data)
+    assert "fte 1,5 ligt niet tussen 0 en 1,2" in response.content.decode()
+    assert "het bestand is verwijderd" in response.content.decode()
+    assert not any(uploads.folder().iterdir())
+    job = Job.objects.get()
+    assert job.result["problem_count"] >= 1 and "1,5" not in repr(job.result)
+
+
+def test_only_who_started_the_import_sees_its_progress(client, alice, organisation):
+    from secretaris.accounts.access import grant
+    from secretaris.test import make_user
+
+    client.force_login(alice)
+    import_file(client, organisation, csv_bytes("1;x;V;01-01-1980;01-01-2020;;0,8;A;B;nee"))
+    job = Job.objects.get()
+    colleague = make_user("carol")
+    grant(colleague, organisation, "bewerker", by=alice)
+    client.force_login(colleague)
+    url = reverse("organisation:progress", args=[organisation.pk, job.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_a_wrong_column_choice_is_said_at_once_and_the_file_kept(client, alice, organisation):
+    client.force_login(alice)
+    upload(client, organisation, csv_bytes("1;x;V;01-01-1980;01-01-2020;;0,8;A;B;nee"))
+    mapping_url = reverse("organisation:mapping", args=[organisation.pk])
+    form = client.get(mapping_url).context["form"]
+    chosen = {k: form.initial.get(k, "") for k in form.fields}
+    chosen["fte"] = chosen["start"]
+    response = client.post(mapping_url, chosen)
+    assert response.status_code == 200 and "Kolommen anders koppelen" in response.content.decode()
+    assert Job.objects.count() == 0 and any(uploads.folder().iterdir())
+
+
+def test_the_import_says_how_many_rows_it_checked_of_all():
+    from secretaris.organisation import demo
+    from secretaris.organisation.importing import check_and_compute
+    from secretaris.organisation.mapping import guess_mapping
+    from secretaris.organisation.reading import read_table
+
+    table = read_table(demo.export(demo.generate(21_000, PEIL), "afas"), "afas.csv")
+    said: list[tuple] = []
+    check_and_compute(
+        table, guess_mapping(table.headers), PEIL, None, lambda *args: said.append(args)
+    )
+    assert said[0] == ("21.000 regels controleren…", 0, 21_000)
+    assert ("Regels controleren: 20.000 van 21.000…", 20_000, 21_000) in said
+    assert said[-1][0].endswith("kengetallen berekenen…")

@@ -28,8 +28,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threads",
             type=int,
-            default=int(os.environ.get("THREADS", "1")),
-            help="Threads per werkproces (standaard 1).",
+            default=int(os.environ.get("THREADS", "4")),
+            help=(
+                "Threads per werkproces (standaard 4): een trage verbinding of een "
+                "verbinding die openblijft (keep-alive) houdt zo geen werkproces bezet."
+            ),
         )
         parser.add_argument(
             "--no-migrate", action="store_true", help="Database niet eerst bijwerken."

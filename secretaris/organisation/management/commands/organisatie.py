@@ -109,7 +109,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc), returncode=2) from None
         organisation = self._organisation(gemeente, user)
         mapping = guess_mapping(table.headers, organisation.mapping if organisation.pk else {})
-        progress = (lambda text: print(text, file=sys.stderr)) if not options["json"] else None
+        progress = (lambda text, *_: print(text, file=sys.stderr)) if not options["json"] else None
         peildatum = options["peildatum"] or date.today()
         if not organisation.pk:
             organisation.save()

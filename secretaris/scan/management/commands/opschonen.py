@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from secretaris.accounts.audit import purge_old_events
 from secretaris.documents.dates import nl_date
+from secretaris.jobs.retention import prune_finished
 from secretaris.scan.retention import PurgeResult, purge_personal_data, retention_days
 
 MAX_DAYS = 36_500  # a hundred years; more would run past the calendar
@@ -25,7 +26,8 @@ class Command(BaseCommand):
         "blijven. Elke verwijdering komt in het auditlog. "
         "Ook: de gegevens van sollicitanten die niet benoemd zijn, vier weken na het einde "
         "van de selectieprocedure (een jaar met hun toestemming; NVP Sollicitatiecode). "
-        "Daarna gaan logregels weg die ouder zijn dan AUDIT_RETENTION_DAYS. "
+        "Daarna gaan afgeronde achtergrondtaken weg die ouder zijn dan JOB_RETENTION_DAYS, "
+        "en logregels die ouder zijn dan AUDIT_RETENTION_DAYS. "
         "Veilig om elke dag te draaien (cron). "
         "Voorbeeld: secretaris opschonen --dagen 365 --droog"
     )
@@ -68,6 +70,12 @@ class Command(BaseCommand):
             if gone := sweep():
                 self.stdout.write(f"{gone} onafgemaakte HR-upload(s) verwijderd.")
         self.purge_selection(options["droog"])
+        jobs = prune_finished(dry_run=options["droog"])
+        self.stdout.write(
+            f"Achtergrondtaken: {jobs} afgeronde taak/taken ouder dan "
+            f"{settings.JOB_RETENTION_DAYS} dagen "
+            + ("zou(den) worden verwijderd." if options["droog"] else "verwijderd.")
+        )
         events = purge_old_events(dry_run=options["droog"])
         self.stdout.write(
             f"Logboek: {events} logregel(s) ouder dan {settings.AUDIT_RETENTION_DAYS} dagen "

@@ -1,5 +1,4 @@
-"""Queries of hot paths, compiled by the ORM once and then reused (the questionnaire,
-the selection pages' access checks).
+"""Queries of the questionnaire's hot path, compiled by the ORM once and then reused.
 
 Turning a queryset into SQL costs Django more than running it: about 1–2 ms for the
 rater lookup with its four joins, against a few hundredths of a millisecond for SQLite
@@ -10,6 +9,10 @@ would (same converters, same related objects).
 
     RATER = Prepared(lambda v: Rater.objects.select_related("scan").filter(token_hash=v))
     RATER.first("…hash…")   # a Rater with .scan, or None
+
+A query with more parameters names a placeholder for each (NUMBER, NUMBER2, TEXT, ...,
+all different): `Prepared(lambda user, pk: ..., NUMBER, NUMBER2).first(user_pk, pk)`.
+Annotations are set on the object as a queryset would set them.
 """
 
 from __future__ import annotations
@@ -24,54 +27,63 @@ from django.db.models.query import get_related_populators
 
 TEXT = "\x00prepared-parameter\x00"  # stands in for the value while compiling
 NUMBER = -7_654_321
+NUMBER2 = -7_654_322
 
 
 class Prepared:
-    """One query shape with one parameter: the value given to `build`, for which
-    `placeholder` stands in while compiling (TEXT or NUMBER, by the field's type)."""
+    """One query shape with its parameters: the values given to `build`, for which the
+    placeholders stand in while compiling (TEXT or NUMBER, by the field's type)."""
 
-    def __init__(self, build: Callable[[Any], QuerySet], placeholder: Any = TEXT) -> None:
+    def __init__(self, build: Callable[..., QuerySet], placeholder: Any = TEXT, *more: Any) -> None:
         self.build = build
-        self.placeholder = placeholder
+        self.placeholders = (placeholder, *more)
         self._local = threading.local()
 
     def _compiled(self) -> tuple[Any, str, list[Any], int, QuerySet, dict]:
         state = getattr(self._local, "state", None)
         connection = connections["default"]
         if state is None or state[0] is not connection:
-            queryset = self.build(self.placeholder)
+            queryset = self.build(*self.placeholders)
             compiler = queryset.query.get_compiler(using=queryset.db)
             sql, params = compiler.as_sql()
             params = list(params)
             fields = [column[0] for column in compiler.select[0 : compiler.col_count]]
             converters = compiler.get_converters(fields)
-            position = params.index(self.placeholder)
-            state = (connection, compiler, sql, params, position, queryset, converters)
+            positions = [
+                [i for i, param in enumerate(params) if param == placeholder]
+                for placeholder in self.placeholders
+            ]
+            if not all(positions):
+                raise ValueError("a placeholder is missing from the compiled query")
+            state = (connection, compiler, sql, params, positions, queryset, converters)
             self._local.state = state
         return state[1:]
 
-    def _rows(self, value: Any) -> tuple[Any, list[tuple]]:
-        compiler, sql, params, position, _, converters = self._compiled()
+    def _rows(self, *values: Any) -> tuple[Any, list[tuple]]:
+        compiler, sql, params, positions, _, converters = self._compiled()
         params = [*params]
-        params[position] = value
+        for places, value in zip(positions, values, strict=True):
+            for place in places:
+                params[place] = value
         with compiler.connection.cursor() as cursor:
             cursor.execute(sql, params)
             fetched = cursor.fetchall()
         rows = list(compiler.apply_converters(fetched, converters)) if converters else fetched
         return compiler, rows
 
-    def values(self, value: Any) -> list[tuple]:
+    def values(self, *values: Any) -> list[tuple]:
         """The rows as tuples (for a `values_list` queryset)."""
-        return [tuple(row) for row in self._rows(value)[1]]
+        return [tuple(row) for row in self._rows(*values)[1]]
 
-    def first(self, value: Any) -> Any:
-        """The first model instance (with its select_related objects), or None."""
-        compiler, rows = self._rows(value)
+    def first(self, *values: Any) -> Any:
+        """The first model instance (with its select_related objects and annotations),
+        or None."""
+        compiler, rows = self._rows(*values)
         return self._objects(compiler, rows[:1])[0] if rows else None
 
-    def all(self, value: Any) -> list[Any]:
-        """Every model instance (with its select_related objects)."""
-        compiler, rows = self._rows(value)
+    def all(self, *values: Any) -> list[Any]:
+        """Every model instance, as `first` builds it."""
+        compiler, rows = self._rows(*values)
         return self._objects(compiler, rows) if rows else []
 
     def _objects(self, compiler: Any, rows: list[tuple]) -> list[Any]:
@@ -81,6 +93,8 @@ class Prepared:
             obj = model.from_db(db, names, row[start:end])
             for populator in populators:
                 populator.populate(row, obj)
+            for name, position in compiler.annotation_col_map.items():
+                setattr(obj, name, row[position])
             objects.append(obj)
         return objects
 
