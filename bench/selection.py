@@ -133,6 +133,7 @@ def main() -> None:
                 with lock:
                     timings.append(elapsed)
 
+        server_cpu, client_cpu = server.cpu_seconds(), time.process_time()
         started = time.perf_counter()
         threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
         for t in threads:
@@ -140,6 +141,8 @@ def main() -> None:
         for t in threads:
             t.join()
         wall = time.perf_counter() - started
+        server_cpu = server.cpu_seconds() - server_cpu
+        client_cpu = time.process_time() - client_cpu
         print(
             describe(
                 f"calibration page round 1 (12 applicants × 6 scorecards), {args.clients} "
@@ -156,6 +159,11 @@ def main() -> None:
                 f"p95={percentile(served, 0.95):.1f} ms; the rest is queueing for one of "
                 f"{args.workers} workers on this machine's cores"
             )
+        print(
+            f"  server CPU per page: {server_cpu * 1000 / len(timings):.1f} ms "
+            f"(these {args.clients} clients themselves: {client_cpu * 1000 / len(timings):.1f} ms "
+            f"per page, on the same cores; load average now {os.getloadavg()[0]:.1f})"
+        )
         one = [get(conn, sessions[0], page, b"groot verschil") for _ in range(30)]
         print(describe(f"calibration page, one client at a time ({db})", one))
         pdf_http = [

@@ -10,6 +10,12 @@ is ever deleted to invalidate; old keys are simply no longer asked for.
 instead of a read from the shared cache (the file cache, or Redis on several servers).
 `fetch(key, build)` is the whole round: this process, then the shared cache, then `build()`.
 
+Where no database row carries the version, `current(name)` keeps one as a token in the
+shared cache and `bump(name)` renews it once the change has committed (the public data,
+one selection procedure). A piece is stored under the token read *before* it was built,
+so a piece built from data older than the newest commit is never served after that
+commit's bump; a lost token only costs one fresh build.
+
 A page for logged-in users can be stored too when it is rendered with markers in place of
 what is per request: `MARKED_USER` stands in for the user (the name in the header) and
 `CSRF_MARK` for the CSRF token; `fill_in_user` puts this request's values back. Pages
@@ -18,13 +24,16 @@ with a message to show are rendered in full (`has_messages`).
 
 from __future__ import annotations
 
+import secrets
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Generic, TypeVar
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.utils.html import escape
@@ -50,11 +59,49 @@ class Recent(Generic[T]):
             while len(self._items) > self.limit:
                 del self._items[next(iter(self._items))]
 
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._items.pop(key, None)
+
     def clear(self) -> None:
         self._items.clear()
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+VERSION_TIMEOUT = 30 * 86400  # a lost version only costs one fresh build per piece
+
+
+def new_token() -> str:
+    return f"{time.time_ns():x}-{secrets.token_hex(4)}"
+
+
+def current(name: str) -> str:
+    """The version token called NAME now; a new one when the cache lost it."""
+    token = cache.get(name)
+    if token is None:
+        fresh = new_token()
+        added = cache.add(name, fresh, VERSION_TIMEOUT)
+        token = fresh if added else cache.get(name, fresh)
+    return token
+
+
+def bump(name: str, *, now: bool = False) -> None:
+    """What NAME stands for changed: from the commit on, every piece is built anew. With
+    `now`, also at once (a piece built in between is replaced at the commit), so that a
+    page reloaded right after a change shows it even within one long transaction."""
+    if now:
+        cache.set(name, new_token(), VERSION_TIMEOUT)
+    transaction.on_commit(lambda: cache.set(name, new_token(), VERSION_TIMEOUT))
+
+
+def changed_at(token: str) -> float:
+    """When the version token was made (seconds since the epoch), for Last-Modified."""
+    try:
+        return int(token.split("-", 1)[0], 16) / 1e9
+    except ValueError:
+        return time.time()
 
 
 _building: dict[str, threading.Lock] = {}

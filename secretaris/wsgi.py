@@ -9,3 +9,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secretaris.settings")
 application = get_wsgi_application()
 # Import every view module now, while the worker starts, rather than on its first request.
 _ = get_resolver().url_patterns
+
+if os.environ.get("PDF_WARM_UP", "1") != "0":
+    # Each server process loads the PDF renderer before it takes requests (about 0.4 s),
+    # instead of during the first PDF someone asks for. Not while developing (DEBUG):
+    # the development server restarts on every change.
+    from django.conf import settings
+
+    if not settings.DEBUG:
+        from secretaris.documents.pdf import warm_up
+
+        warm_up()

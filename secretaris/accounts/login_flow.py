@@ -17,6 +17,7 @@ from secretaris.accounts import throttle
 from secretaris.accounts.access import is_beheerder
 from secretaris.accounts.audit import audit, client_ip
 from secretaris.accounts.models import TwoFactor
+from secretaris.scan.prepared import NUMBER, Prepared
 
 PENDING_KEY = "accounts_pending_login"
 PENDING_SECONDS = 5 * 60
@@ -33,11 +34,24 @@ def confirmed_two_factor(user) -> TwoFactor | None:
     return TwoFactor.objects.filter(user=user, confirmed_at__isnull=False).first()
 
 
+# Asked on every page of a selection procedure: compiled once (scan/prepared.py).
+CONFIRMED_TWO_FACTOR = Prepared(
+    lambda user_id: (
+        TwoFactor.objects.filter(user_id=user_id, confirmed_at__isnull=False)
+        .order_by()
+        .values_list("pk")[:1]
+    ),
+    NUMBER,
+)
+
+
+def uses_two_factor(user) -> bool:
+    return bool(CONFIRMED_TWO_FACTOR.values(user.pk))
+
+
 def needs_enrolment(user) -> bool:
     """Beheerders must use two-factor authentication; others may."""
-    if not is_beheerder(user):
-        return False
-    return not TwoFactor.objects.filter(user=user, confirmed_at__isnull=False).exists()
+    return is_beheerder(user) and not uses_two_factor(user)
 
 
 def begin(request: HttpRequest, user, redirect_to: str) -> None:

@@ -8,7 +8,7 @@ bookmarks and the passes that settle the table of contents and page count).
 
 from __future__ import annotations
 
-from secretaris.documents.model import Document
+from secretaris.documents.model import Document, KeyValues, Paragraph, Section, Table
 
 
 def render_pdf(document: Document) -> bytes:
@@ -16,3 +16,17 @@ def render_pdf(document: Document) -> bytes:
     from secretaris.documents.pdf_layout import build
 
     return build(document)
+
+
+def warm_up() -> None:
+    """Import ReportLab and load the fonts now, with a small document, so that the first
+    real PDF a server process renders is not 0.3–0.4 s slower than the rest."""
+    section = Section(
+        "Warm",
+        blocks=(
+            Paragraph("Tekst met **vet** en *schuin*: Yeşilgöz, € 1.000."),
+            KeyValues((("Sleutel", "waarde"),)),
+            Table(("Kolom", "Getal"), (("rij", "1"),), caption="Tabel", numeric=(False, True)),
+        ),
+    )
+    render_pdf(Document("Warm", subtitle="Secretaris", sections=(section,), footer="Warm"))

@@ -23,24 +23,21 @@ the session is never read or written for the anonymous visitors these reads are 
 from __future__ import annotations
 
 import hashlib
-import secrets
-import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from secretaris import versioned_cache
 from secretaris.versioned_cache import Recent
 
 VERSION_KEY = "public-version"
 TIMEOUT = 7 * 86400  # renewed by every bump anyway; bounds what an unused version keeps
-VERSION_TIMEOUT = 30 * 86400  # a lost version only costs one fresh render per page
 MESSAGES_COOKIE = "messages"
 RECENT = 1000  # responses kept per process (about 40 MB with every page and JSON stored)
 _recent: Recent[tuple[bytes, str, str]] = Recent(RECENT)
@@ -48,31 +45,17 @@ _recent: Recent[tuple[bytes, str, str]] = Recent(RECENT)
 KeyFunction = Callable[..., str | None]
 
 
-def _new_token() -> str:
-    return f"{time.time_ns():x}-{secrets.token_hex(4)}"
-
-
 def current_version() -> str:
     """The public version now; a new one when the cache lost it."""
-    token = cache.get(VERSION_KEY)
-    if token is None:
-        fresh = _new_token()
-        added = cache.add(VERSION_KEY, fresh, VERSION_TIMEOUT)
-        token = fresh if added else cache.get(VERSION_KEY, fresh)
-    return token
+    return versioned_cache.current(VERSION_KEY)
 
 
 def bump() -> None:
     """Something public changed: from the commit on, every public read is rendered anew."""
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, _new_token(), VERSION_TIMEOUT))
+    versioned_cache.bump(VERSION_KEY)
 
 
-def changed_at(version: str) -> float:
-    """When the public version was made (seconds since the epoch), for Last-Modified."""
-    try:
-        return int(version.split("-", 1)[0], 16) / 1e9
-    except ValueError:
-        return time.time()
+changed_at = versioned_cache.changed_at
 
 
 def is_anonymous(request: HttpRequest) -> bool:

@@ -93,16 +93,24 @@ class Prepared:
         """The first model instance (with its select_related objects and annotations),
         or None."""
         compiler, rows = self._rows(*values)
-        if not rows:
-            return None
+        return self._objects(compiler, rows[:1])[0] if rows else None
+
+    def all(self, *values: Any) -> list[Any]:
+        """Every model instance, as `first` builds it."""
+        compiler, rows = self._rows(*values)
+        return self._objects(compiler, rows) if rows else []
+
+    def _objects(self, compiler: Any, rows: list[tuple]) -> list[Any]:
         model, db, start, end, names, populators = self._builder(compiler)
-        row = rows[0]
-        obj = model.from_db(db, names, row[start:end])
-        for populator in populators:
-            populator.populate(row, obj)
-        for name, position in compiler.annotation_col_map.items():
-            setattr(obj, name, row[position])
-        return obj
+        objects = []
+        for row in rows:
+            obj = model.from_db(db, names, row[start:end])
+            for populator in populators:
+                populator.populate(row, obj)
+            for name, position in compiler.annotation_col_map.items():
+                setattr(obj, name, row[position])
+            objects.append(obj)
+        return objects
 
     def _builder(self, compiler: Any) -> tuple:
         """How a queryset turns a row into objects (as ModelIterable does), kept."""

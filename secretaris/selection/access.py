@@ -1,11 +1,11 @@
 """Who may open what in a selection procedure.
 
-Only members of the committee see a procedure; everyone else, beheerders included, gets
-404, so nobody can find out which procedures or candidates exist. Every member uses
-two-factor authentication and accepts the confidentiality statement before seeing
-anything. A member who declared a conflict of interest for a candidate gets 404 on every
-page of that candidate. Whether a member may see other members' scores is decided in
-board.py.
+Only members of the committee see a procedure; everyone else (beheerders included, and
+members taken off the committee: committee.py) gets 404, so nobody can find out which
+procedures or candidates exist. Every member uses two-factor authentication and accepts
+the confidentiality statement before seeing anything. A member who declared a conflict of
+interest for a candidate gets 404 on every page of that candidate. Whether a member may
+see other members' scores is decided in board.py.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,7 +22,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 
-from secretaris.accounts.login_flow import confirmed_two_factor
+from secretaris.accounts.login_flow import uses_two_factor
+from secretaris.scan.prepared import NUMBER, Prepared
 from secretaris.selection.models import Candidate, Declaration, Member
 
 TWO_FACTOR_NEEDED = (
@@ -30,14 +32,31 @@ TWO_FACTOR_NEEDED = (
 )
 
 
+# A user's memberships, with their procedures (the gemeente only where a page shows it):
+# one query on every selection page, compiled once (scan/prepared.py). A user is in a
+# handful of procedures at most; the one asked for is picked here.
+MEMBERSHIPS = Prepared(
+    lambda user_id: (
+        Member.objects.select_related("procedure")
+        .filter(user_id=user_id, removed_at__isnull=True)
+        .order_by()
+    ),
+    NUMBER,
+)
+
+
 def membership(user: Any, procedure_id: Any) -> Member | None:
     if not user.is_authenticated or not user.is_active:
         return None
-    return (
-        Member.objects.select_related("procedure", "procedure__gemeente", "user")
-        .filter(procedure_id=procedure_id, user=user)
-        .first()
-    )
+    try:
+        wanted = procedure_id if isinstance(procedure_id, UUID) else UUID(str(procedure_id))
+    except ValueError:
+        return None
+    for member in MEMBERSHIPS.all(user.pk):
+        if member.procedure_id == wanted:
+            member.user = user
+            return member
+    return None
 
 
 def procedure_view(manage: bool = False, statement: bool = False) -> Callable:
@@ -55,7 +74,7 @@ def procedure_view(manage: bool = False, statement: bool = False) -> Callable:
             member = membership(request.user, pk)
             if member is None:
                 raise Http404
-            if confirmed_two_factor(request.user) is None:
+            if not uses_two_factor(request.user):
                 messages.warning(request, TWO_FACTOR_NEEDED)
                 return redirect("two_factor_setup")
             if not statement and member.confidentiality_accepted_at is None:

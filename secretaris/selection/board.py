@@ -6,8 +6,10 @@
     board.may_see_names(member, candidate)    # everyone expected has submitted
 
 Expected to score a candidate: every scoring member who did not declare a conflict of
-interest for them. A recused member sees nothing of the candidate at all. Everything is
-loaded in four queries, so the calibration page stays fast for a full committee.
+interest for them. A recused member sees nothing of the candidate at all. Members taken
+off the committee (committee.py) are not expected and their cards do not count;
+`uncounted` names them. Everything is loaded in four queries, so the calibration page
+stays fast for a full committee.
 """
 
 from __future__ import annotations
@@ -92,6 +94,22 @@ class Board:
         """The formula's ranking compares all candidates: only when every card is in."""
         return self.all_complete() and any(
             self.may_see_scores(member, c) for c in self.visible_candidates(member)
+        )
+
+    def uncounted(self) -> list[tuple[Member, str]]:
+        """Members whose submitted cards of this round no longer count, and why (in
+        Dutch): taken off the committee, or now in a role that does not score."""
+        scoring = {m.pk for m in self.members if m.scores}
+        ids = {member_id for member_id, _ in self.cards} - scoring
+        if not ids:
+            return []
+        others = Member.objects.filter(pk__in=ids).select_related("user")
+        return sorted(
+            (
+                (m, "uit de commissie gehaald" if m.removed_at else f"nu {m.role_label}")
+                for m in others
+            ),
+            key=lambda pair: pair[0].name,
         )
 
     def formula_scores(self) -> dict[UUID, Fraction]:

@@ -72,6 +72,7 @@ class Calibration:
     round: int
     candidates: list[CandidateCalibration]
     ranking_shown: bool
+    uncounted: list[tuple[str, str]] = field(default_factory=list)  # (member, why)
 
 
 def calibrate(board: Board, member: Member) -> Calibration:
@@ -111,7 +112,8 @@ def calibrate(board: Board, member: Member) -> Calibration:
         result.append(item)
     if ranking_shown:
         result.sort(key=lambda c: (c.formula_place or 99, c.candidate.name))
-    return Calibration(board.round, result, ranking_shown)
+    uncounted = [(m.name, why) for m, why in board.uncounted()]
+    return Calibration(board.round, result, ranking_shown, uncounted)
 
 
 def _row(key: str, name: str, weight: int, submitted: list, named: bool) -> CriterionRow:
@@ -134,6 +136,7 @@ def as_json(calibration: Calibration) -> dict[str, Any]:
     return {
         "round": calibration.round,
         "ranking_shown": calibration.ranking_shown,
+        "uncounted": [{"member": name, "why": why} for name, why in calibration.uncounted],
         "candidates": [
             {
                 "id": str(c.candidate.pk),

@@ -12,11 +12,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from secretaris.accounts.audit import audit
-from secretaris.selection import uploads
+from secretaris.selection import rejections, uploads
 from secretaris.selection.access import candidate_for, procedure_view, visible_candidates
-from secretaris.selection.forms import AdviceForm, QuestionsForm
+from secretaris.selection.forms import AdviceForm, QuestionsForm, RejectionMailForm
 from secretaris.selection.models import ROUND_NAMES
-from secretaris.selection.procedures import rejection_letter
 from secretaris.selection.views import page, require_declared, round_number
 
 
@@ -98,16 +97,35 @@ def interview_kit_pdf(request, member, round):
 
 
 @procedure_view()
+@require_http_methods(["GET", "POST"])
 def rejection(request, member, candidate_id):
+    """The rejection letter for the phase the candidate reached: to copy, or to send."""
     candidate = candidate_for(member, candidate_id)
     require_declared(member, candidate)
     if not member.manages:
         raise Http404
-    phase = {"sollicitant": "werving", "eerste_ronde": "eerste_ronde"}.get(
-        candidate.stage, "tweede_ronde"
-    )
-    letter = rejection_letter(member.procedure, candidate, phase)
-    return page(request, member, "rejection", candidate=candidate, letter=letter)
+    _, text = rejections.letter(member.procedure, candidate)
+    form = RejectionMailForm(request.POST or None, initial={"body": text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            rejections.queue_rejection(request, candidate, form.cleaned_data["body"])
+        except rejections.CannotSend as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(
+                request,
+                f"De brief gaat per e-mail naar {candidate.email}. Hieronder ziet u of dat "
+                "gelukt is.",
+            )
+        return redirect("selection:rejection", member.procedure_id, candidate.pk)
+    context = {
+        "candidate": candidate,
+        "letter": text,
+        "form": form,
+        "refusal": rejections.refusal(candidate),
+        "mails": rejections.mails(candidate),
+    }
+    return page(request, member, "rejection", **context)
 
 
 @procedure_view()

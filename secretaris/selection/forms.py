@@ -72,6 +72,26 @@ class InviteForm(StyledForm):
     )
 
 
+class MemberRoleForm(StyledForm):
+    role = forms.ChoiceField(label="Rol", choices=Member.ROLES)
+
+
+class RemoveMemberForm(StyledForm):
+    confirm = forms.BooleanField(
+        label="Ja, haal dit lid uit de commissie.",
+        error_messages={"required": "Vink aan dat u dit lid uit de commissie wilt halen."},
+    )
+
+
+class RejectionMailForm(StyledForm):
+    body = forms.CharField(
+        label="Tekst van de brief",
+        widget=forms.Textarea(attrs={"rows": 16}),
+        max_length=10000,
+        error_messages={"required": "De brief is leeg. Schrijf eerst de tekst."},
+    )
+
+
 class StatementForm(StyledForm):
     accept = forms.BooleanField(
         label="Ik houd alles wat ik in deze procedure zie en hoor geheim.",

@@ -134,9 +134,10 @@ class Procedure(models.Model):
         return date.fromisoformat(value) if value else None
 
     def committee(self) -> list[Member]:
-        """The members, chair first, in the order of Member.ROLES, then by name."""
+        """The members now (not those taken off the committee), chair first, in the order
+        of Member.ROLES, then by name."""
         order = [key for key, _ in Member.ROLES]
-        members = self.members.select_related("user")
+        members = self.members.filter(removed_at__isnull=True).select_related("user")
         return sorted(members, key=lambda m: (order.index(m.role), m.name))
 
 
@@ -169,6 +170,9 @@ class Member(models.Model):
     function = models.CharField("functie", max_length=200, blank=True)
     invited_at = models.DateTimeField(null=True, blank=True)
     confidentiality_accepted_at = models.DateTimeField(null=True, blank=True)
+    # Taken off the committee: no access from then on; the row and the scorecards stay
+    # as a record (committee.py), but no longer count in the calibration.
+    removed_at = models.DateTimeField("uit de commissie gehaald", null=True, blank=True)
 
     class Meta:
         ordering = ["procedure", "role", "user__last_name"]
@@ -354,6 +358,53 @@ class Scorecard(models.Model):
             return Amendment.objects.create(
                 scorecard=self, by=by, reason=reason, before=before, after=after
             )
+
+
+class RejectionMail(models.Model):
+    """A rejection letter emailed to a candidate by `secretaris worker` (mail_jobs.py).
+
+    The text is kept as it was sent; it is personal data of the candidate and is deleted
+    with them (retention.py)."""
+
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="rejection_mails"
+    )
+    phase = models.CharField(max_length=20)
+    to = models.EmailField()
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    reply_to = models.EmailField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    job = models.ForeignKey(
+        "jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return "Afwijzingsbrief"  # names stay out of logs and admin lists
+
+    @property
+    def state(self) -> str:
+        """In Dutch, for the page: where the letter is now."""
+        if self.sent_at:
+            return "Verstuurd"
+        if self.job is None:
+            return "Niet verstuurd"
+        if self.job.status == self.job.FAILED:
+            return "Mislukt: de mailserver nam de brief niet aan"
+        if self.job.status == self.job.RETRY:
+            return "Nog niet gelukt; er volgt een nieuwe poging"
+        return "Wordt verstuurd"
+
+    @property
+    def failed(self) -> bool:
+        return self.sent_at is None and self.job is not None and self.job.status == self.job.FAILED
 
 
 class Amendment(models.Model):

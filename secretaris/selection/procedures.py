@@ -113,9 +113,15 @@ def invite_member(
     elif not user.get_full_name() and first:
         user.first_name, user.last_name = first, last
         user.save(update_fields=["first_name", "last_name"])
-    if procedure.members.filter(user=user).exists():
+    earlier = procedure.members.filter(user=user).first()
+    if earlier is not None and earlier.removed_at is None:
         raise AlreadyMember
-    member = Member.objects.create(procedure=procedure, user=user, role=role, function=function)
+    if earlier is not None:  # taken off before, back now: their old cards count again
+        earlier.role, earlier.function, earlier.removed_at = role, function, None
+        earlier.save(update_fields=["role", "function", "removed_at"])
+        member = earlier
+    else:
+        member = Member.objects.create(procedure=procedure, user=user, role=role, function=function)
     audit(None, "selection.member_added", procedure, user=by, member=user.get_username(), role=role)
     sent = send_invitation(member)
     return member, sent
@@ -168,7 +174,11 @@ def send_invitation(member: Member) -> bool:
 
 def rejection_letter(procedure: Procedure, candidate: Any, phase: str) -> str:
     template = procedure.rejection_templates.get(phase) or DEFAULT_REJECTION[phase]
-    chair = procedure.members.filter(role=Member.VOORZITTER).select_related("user").first()
+    chair = (
+        procedure.members.filter(role=Member.VOORZITTER, removed_at__isnull=True)
+        .select_related("user")
+        .first()
+    )
     keep = " (of een jaar, als u daar toestemming voor gaf)" if candidate.consent_keep_year else ""
     values = {
         "naam": candidate.name,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<uuid:pk>/", views.detail, name="detail"),
     path("<uuid:pk>/geheimhouding/", views.statement, name="statement"),
     path("<uuid:pk>/commissie/", views.committee, name="committee"),
+    path("<uuid:pk>/commissie/<uuid:member_id>/", views.committee_member, name="member"),
     path("<uuid:pk>/commissie/<uuid:member_id>/uitnodigen/", views.reinvite, name="reinvite"),
     path("<uuid:pk>/instellingen/", views.settings_page, name="settings"),
     path("<uuid:pk>/kandidaten/nieuw/", views.candidate_new, name="candidate_new"),

@@ -18,20 +18,23 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from secretaris.accounts.audit import audit
 from secretaris.security_headers import accepts_uploads
-from secretaris.selection import uploads
+from secretaris.selection import calibration_cache, uploads
 from secretaris.selection.access import candidate_for, procedure_view, visible_candidates
 from secretaris.selection.board import Board
 from secretaris.selection.calibration import as_json, calibrate
 from secretaris.selection.calibration_html import candidate_table
+from secretaris.selection.committee import LastChair, change_role, remove_member
 from secretaris.selection.forms import (
     CandidateForm,
     DeclarationForm,
     InviteForm,
+    MemberRoleForm,
     NewProcedureForm,
     ORAdviceForm,
     PhaseForm,
     RankForm,
     RejectionTemplatesForm,
+    RemoveMemberForm,
     StatementForm,
     StatusForm,
     UploadForm,
@@ -71,7 +74,7 @@ def round_number(number: int) -> int:
 @never_cache
 def index(request):
     memberships = (
-        Member.objects.filter(user=request.user)
+        Member.objects.filter(user=request.user, removed_at__isnull=True)
         .select_related("procedure", "procedure__gemeente")
         .order_by("-procedure__created_at")
     )
@@ -167,7 +170,8 @@ def committee(request, member):
                 )
             return redirect("selection:committee", procedure.pk)
     members = procedure.committee()
-    return page(request, member, "committee", members=members, form=form)
+    removed = procedure.members.filter(removed_at__isnull=False).select_related("user")
+    return page(request, member, "committee", members=members, removed=removed, form=form)
 
 
 @procedure_view(manage=True)
@@ -175,14 +179,60 @@ def committee(request, member):
 def reinvite(request, member, member_id):
     from secretaris.selection.procedures import send_invitation
 
-    other = member.procedure.members.filter(pk=member_id).select_related("user").first()
-    if other is None:
-        raise Http404
+    other = _committee_member(member, member_id)
     if send_invitation(other):
         messages.success(request, f"{other.name} kreeg een nieuwe uitnodiging.")
     else:
         messages.error(request, "De e-mail kon niet worden verstuurd. Probeer het later opnieuw.")
     return redirect("selection:committee", member.procedure_id)
+
+
+def _committee_member(member: Member, member_id) -> Member:
+    """A member of this procedure's committee now (not one taken off it), or 404."""
+    other = (
+        member.procedure.members.filter(pk=member_id, removed_at__isnull=True)
+        .select_related("user")
+        .first()
+    )
+    if other is None:
+        raise Http404
+    return other
+
+
+@procedure_view(manage=True)
+@require_http_methods(["GET", "POST"])
+def committee_member(request, member, member_id):
+    """Another role for a member, or taking them off the committee."""
+    other = _committee_member(member, member_id)
+    role_form = MemberRoleForm(
+        request.POST if "role" in request.POST else None, initial={"role": other.role}
+    )
+    remove_form = RemoveMemberForm(request.POST if "remove" in request.POST else None)
+    try:
+        if "role" in request.POST and role_form.is_valid():
+            if change_role(other, role_form.cleaned_data["role"], by=request):
+                messages.success(request, f"{other.name} is nu {other.role_label}.")
+            return redirect("selection:committee", member.procedure_id)
+        if "remove" in request.POST and remove_form.is_valid():
+            remove_member(other, by=request)
+            if other.pk == member.pk:
+                messages.info(request, "U zit niet meer in de commissie van deze procedure.")
+                return redirect("selection:index")
+            messages.success(
+                request,
+                f"{other.name} zit niet meer in de commissie en kan de procedure niet meer openen.",
+            )
+            return redirect("selection:committee", member.procedure_id)
+    except LastChair as refused:
+        (role_form if "role" in request.POST else remove_form).add_error(None, str(refused))
+    context = {
+        "other": other,
+        "role_form": role_form,
+        "remove_form": remove_form,
+        "submitted": other.scorecards.filter(submitted_at__isnull=False).count(),
+        "active": "committee",
+    }
+    return page(request, member, "member", **context)
 
 
 @procedure_view(manage=True)
@@ -458,36 +508,62 @@ def scorecards(request, member, candidate_id, round):
 
 
 @procedure_view()
+@require_http_methods(["GET", "POST"])
 def calibration(request, member, round):
-    board = Board.load(member.procedure, round_number(round))
-    result = calibrate(board, member)
+    round = round_number(round)
     if request.GET.get("format") == "json":
-        return JsonResponse(as_json(result))
+        return JsonResponse(as_json(calibrate(Board.load(member.procedure, round), member)))
+    if request.method == "POST":
+        rank_form = _save_committee_ranking(request, member, round)
+        if rank_form is None:
+            return redirect("selection:calibration", member.procedure_id, round)
+        return _calibration_page(request, member, round, rank_form=rank_form)
+    return calibration_cache.serve(
+        request, member, round, lambda csrf: _calibration_page(request, member, round, csrf)
+    )
+
+
+def _calibration_page(
+    request, member: Member, round: int, csrf_token: str | None = None, rank_form=None
+) -> HttpResponse:
+    """The page as this member may see it; `csrf_token` in place of the request's own."""
+    result = calibrate(Board.load(member.procedure, round), member)
     for item in result.candidates:
         item.table = candidate_table(item) if item.rows else ""
-    rank_form = None
     if member.manages and result.ranking_shown:
-        visible = [c.candidate for c in result.candidates]
-        rank_form = RankForm(visible, request.POST or None)
-        if request.method == "POST" and rank_form.is_valid():
-            with transaction.atomic():
-                for c in visible:
-                    c.committee_rank = rank_form.cleaned_data[f"rank_{c.pk.hex}"]
-                    c.save(update_fields=["committee_rank"])
-            audit(request, "selection.committee_ranking", member.procedure, round=round)
-            messages.success(request, "De rangorde van de commissie is opgeslagen.")
-            return redirect("selection:calibration", member.procedure_id, round)
-    elif request.method == "POST":
-        raise Http404
+        rank_form = rank_form or RankForm([c.candidate for c in result.candidates])
+        for item in result.candidates:
+            item.rank_field = rank_form[f"rank_{item.candidate.pk.hex}"]
+    else:
+        rank_form = None
     context = {
         "calibration": result,
         "round": round,
         "round_name": ROUND_NAMES[round],
         "rank_form": rank_form,
         "active": f"cal{round}",
-        "criteria": member.procedure.competencies(),
     }
+    if csrf_token:
+        context["csrf_token"] = csrf_token
     return page(request, member, "calibration", **context)
+
+
+def _save_committee_ranking(request, member: Member, round: int) -> RankForm | None:
+    """Store the committee's ranking after discussion; the bound form when it has errors."""
+    result = calibrate(Board.load(member.procedure, round), member)
+    if not (member.manages and result.ranking_shown):
+        raise Http404
+    visible = [c.candidate for c in result.candidates]
+    rank_form = RankForm(visible, request.POST)
+    if not rank_form.is_valid():
+        return rank_form
+    with transaction.atomic():
+        for c in visible:
+            c.committee_rank = rank_form.cleaned_data[f"rank_{c.pk.hex}"]
+            c.save(update_fields=["committee_rank"])
+    audit(request, "selection.committee_ranking", member.procedure, round=round)
+    messages.success(request, "De rangorde van de commissie is opgeslagen.")
+    return None
 
 
 @procedure_view(manage=True)

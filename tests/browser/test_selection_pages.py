@@ -9,6 +9,7 @@ Vera records the committee's ranking, the OR advice and the advice, and download
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -42,7 +43,12 @@ def selection_server(tmp_path_factory):
             ["gebruiker", "lars", "--email", "lars@example.nl"],
         ]
         with running_server(
-            tmp, database="secretaris_browser_selection", setup=setup, port=port, extra_env=env
+            tmp,
+            database="secretaris_browser_selection",
+            setup=setup,
+            port=port,
+            extra_env=env,
+            worker=True,  # rejection letters go by email through the queue
         ):
             yield url, smtp, tmp
 
@@ -195,6 +201,41 @@ def test_a_committee_goes_from_profile_to_advice(browser, selection_server):
     with vera.expect_download() as download:
         vera.get_by_role("link", name="Advies als PDF").click()
     assert download.value.suggested_filename == "advies-benoeming-utrecht.pdf"
+
+    # A rejected applicant gets the letter by email, through the queue.
+    vera.goto(procedure_url)
+    vera.get_by_role("link", name="Kandidaat toevoegen").click()
+    vera.get_by_label("Naam").fill("Bram Bakker")
+    vera.get_by_label("E-mailadres").fill("bram@example.nl")
+    vera.get_by_role("button", name="Toevoegen").click()
+    vera.get_by_label("Nee, ik heb geen band met deze kandidaat").check()
+    vera.get_by_role("button", name="Melding opslaan").click()
+    vera.get_by_label("Stand", exact=True).select_option("afgewezen")
+    vera.get_by_role("button", name="Stand opslaan").click()
+    vera.get_by_role("link", name="Afwijzingsbrief").click()
+    assert_accessible(vera)
+    vera.get_by_role("button", name="Brief per e-mail versturen").click()
+    letter = smtp.wait_for_messages(2)[1]
+    assert (
+        letter["To"] == "bram@example.nl"
+        and "Beste Bram Bakker" in letter.get_payload(decode=True).decode()
+    )
+    vera.reload()
+    assert "Verstuurd op" in vera.locator("main").inner_text()
+    assert_accessible(vera)
+
+    # Lars leaves the committee: from his next click on he sees nothing.
+    vera.get_by_role("link", name="Commissie").click()
+    vera.get_by_role("link", name=re.compile(r"uit de commissie halen\W+Lars de Vries")).click()
+    assert_accessible(vera)
+    vera.get_by_label("Ja, haal dit lid uit de commissie.").check()
+    vera.get_by_role("button", name="Lars de Vries uit de commissie halen").click()
+    assert "Uit de commissie gehaald" in vera.locator("main").inner_text()
+    assert_accessible(vera)
+    assert lars.goto(procedure_url).status == 404
+    vera.get_by_role("link", name="Kalibratie ronde 1").click()
+    assert "Lars de Vries (uit de commissie gehaald)" in vera.locator("main").inner_text()
+    assert_accessible(vera)
 
     # An outsider finds nothing.
     outsider = browser.new_context(locale="nl-NL").new_page()

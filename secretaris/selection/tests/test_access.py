@@ -20,6 +20,7 @@ def procedure_urls(procedure) -> list[str]:
         reverse("selection:detail", args=[pk]),
         reverse("selection:statement", args=[pk]),
         reverse("selection:committee", args=[pk]),
+        reverse("selection:member", args=[pk, procedure.members.order_by("pk").first().pk]),
         reverse("selection:settings", args=[pk]),
         reverse("selection:candidate_new", args=[pk]),
         reverse("selection:calibration", args=[pk, 1]),
