@@ -74,6 +74,7 @@ def create_scans(scans: int, raters: int, situational: tuple[int, int], seed: in
 
     from secretaris.competencies.model import get_model
     from secretaris.dossier.models import Gemeente
+    from secretaris.scan import rater_pages
     from secretaris.scan.models import Rater, start_scan
 
     rnd = random.Random(seed)
@@ -101,6 +102,7 @@ def create_scans(scans: int, raters: int, situational: tuple[int, int], seed: in
         scan.approve_raters()
         if not scan.mark_open():
             raise SystemExit(f"scan {scan.pk} did not open")
+        rater_pages.warm(scan)  # as sending the invitations does (invitations.invite)
         created.append(scan)
     return created
 

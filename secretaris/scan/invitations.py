@@ -25,6 +25,7 @@ from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from secretaris.scan import rater_pages
 from secretaris.scan.models import REMINDER_INTERVAL, Rater, Scan, minutes_for
 from secretaris.scan.tokens import answer_url, new_token, token_hash
 
@@ -54,6 +55,7 @@ def invite(scan: Scan, raters: QuerySet[Rater] | None = None, now: datetime | No
     raters = raters.filter(scan=scan, approved=True, finished_at__isnull=True)
     if scan.status == Scan.UITNODIGEN:
         scan.mark_open()  # before sending, so the link works when the email arrives
+        rater_pages.warm(scan)  # the questionnaire's pages, before the first rater asks
     return _send(raters, INVITATION, "invited_at", now)
 
 

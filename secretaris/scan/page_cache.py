@@ -77,6 +77,21 @@ def serve(
     return HttpResponse(fill_in(page, initial))
 
 
+def store_blank(key: str, render_blank: Callable[[], HttpResponse]) -> bool:
+    """Render a blank page ahead of its first rater (see rater_pages.warm); True when it
+    was rendered, False when it was stored already or did not render."""
+    if _recent.get(key) or cache.get(key):
+        return False
+    with building(key):
+        if cache.get(key):
+            return False
+        response = render_blank()
+        if response.status_code != 200:
+            return False
+        cache.set(key, response.content.decode(), TIMEOUT)
+    return True
+
+
 def fill_in(page: str, values: dict[str, str]) -> str:
     """Mark saved answers as a bound form's initial values would: `checked` as the last
     attribute of the chosen radio button, the text (escaped) inside a text area."""

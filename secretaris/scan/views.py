@@ -26,7 +26,7 @@ from secretaris.accounts.sessions import recent_password_required
 from secretaris.competencies.model import CURRENT_VERSION, MODELS, get_model
 from secretaris.jobs.models import Job
 from secretaris.jobs.queue import enqueue, pending
-from secretaris.scan import invitations, mail_jobs, page_cache
+from secretaris.scan import invitations, mail_jobs, page_cache, rater_pages
 from secretaris.scan.forms import (
     CloseForm,
     CompetencyPageForm,
@@ -472,28 +472,13 @@ def link_not_valid(request: HttpRequest) -> HttpResponse:
     return render(request, "scan/rater/not_valid.html", status=404)
 
 
-def _context(rater: Rater, token: str, **extra) -> dict:
-    competencies = rater.scan.competencies()
-    step = extra.get("step")
-    return {
-        "rater": rater,
-        "scan": rater.scan,
-        "token": token,
-        "competencies": competencies,
-        "total_steps": len(competencies),
-        "minutes_total": minutes_for(len(competencies)),
-        "minutes_left": minutes_for(len(competencies) - step + 1) if step else None,
-        **extra,
-    }
-
-
 @rater_link
 @require_http_methods(["GET", "POST"])
 def answer(request, rater: Rater, token: str):
     """The link itself: the thank-you page once finished, else the explanation first and
     after that straight back to the first page still to answer."""
     if rater.finished_at:
-        return render(request, "scan/rater/thanks.html", _context(rater, token))
+        return render(request, "scan/rater/thanks.html", rater_pages.context(rater, token))
     form = IntroForm(request.POST if request.method == "POST" else None, rater=rater)
     if request.method == "POST" and form.is_valid():
         try:
@@ -505,7 +490,7 @@ def answer(request, rater: Rater, token: str):
         return _resume(rater, token)
     if request.method == "GET" and rater.started_at and "uitleg" not in request.GET:
         return _resume(rater, token)
-    return render(request, "scan/rater/intro.html", _context(rater, token, form=form))
+    return render(request, "scan/rater/intro.html", rater_pages.context(rater, token, form=form))
 
 
 def _resume(rater: Rater, token: str) -> HttpResponse:
@@ -546,33 +531,17 @@ def answer_step(request, rater: Rater, token: str, step: int):
     else:
         initial = CompetencyPageForm.initial_for(rater, competency)
         if page_cache.usable(request):
-            scan = rater.scan
-            key = page_cache.page_key(
-                scan.pk,
-                scan.lock_version,
-                scan.updated_at,
-                step,
-                rater.group.is_self,
-                scan.secretary_name,
-            )
+            key = rater_pages.step_key(rater.scan, step, rater.group.is_self)
 
             def blank(marked_request, marked_token):
-                context = _context(
-                    rater,
-                    marked_token,
-                    form=CompetencyPageForm(competency=competency),
-                    competency=competency,
-                    step=step,
-                    csrf_token=page_cache.CSRF_MARK,
-                )
-                return render(marked_request, "scan/rater/step.html", context)
+                return rater_pages.blank_step(marked_request, rater, marked_token, competency, step)
 
             return page_cache.serve(request, token, key, blank, initial)
         form = CompetencyPageForm(competency=competency, initial=initial)
     return render(
         request,
         "scan/rater/step.html",
-        _context(rater, token, form=form, competency=competency, step=step),
+        rater_pages.context(rater, token, form=form, competency=competency, step=step),
     )
 
 
@@ -587,7 +556,9 @@ def answer_later(request, rater: Rater, token: str):
     return render(
         request,
         "scan/rater/later.html",
-        _context(rater, token, pages_done=sum(done), pages_left=left, minutes=minutes_for(left)),
+        rater_pages.context(
+            rater, token, pages_done=sum(done), pages_left=left, minutes=minutes_for(left)
+        ),
     )
 
 
@@ -613,7 +584,7 @@ def answer_finish(request, rater: Rater, token: str):
     return render(
         request,
         "scan/rater/finish.html",
-        _context(
+        rater_pages.context(
             rater,
             token,
             steps=list(zip(range(1, len(competencies) + 1), competencies, done, strict=True)),

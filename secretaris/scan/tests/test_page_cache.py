@@ -124,3 +124,20 @@ def test_the_compiled_rater_lookup_returns_what_the_orm_returns(scan, wethouder)
     assert fields(prepared.scan.secretary) == fields(orm.scan.secretary)
     assert prepared.scan.gemeente.name == orm.scan.gemeente.name
     assert RATER_BY_HASH.first(token_hash("onbekend")) is None
+
+
+def test_the_pages_are_rendered_when_the_invitations_open_the_scan(scan, wethouder, smtp_server):
+    from secretaris.scan import invitations
+    from secretaris.scan.tokens import issue
+
+    me = scan.raters.get(group__is_self=True)
+    scan.approve_raters()
+    invitations.invite(scan)  # opens the scan, renders its pages, then mails the raters
+    steps = len(scan.competencies())
+    for rater in (wethouder, me):
+        link = reverse("scan:answer", args=[issue(rater)])
+        client = _start(link)
+        for step in (1, steps):
+            served = client.get(f"{link}{step}/")
+            assert served.status_code == 200 and served.templates == []  # nothing rendered
+            assert CSRF.sub("CSRF", served.content.decode()) == _full_render(f"{link}{step}/")

@@ -1,0 +1,86 @@
+"""What a rater's pages show, and the questionnaire pages rendered once per scan.
+
+`context()` is what every rater page gets. A competency page is rendered blank once per
+scan, page and kind of rater (self or other) and kept in the cache (see page_cache.py);
+`warm()` does that for every page as soon as the scan opens, in the worker that sends the
+invitations, so that the raters who open their link first do not wait for it.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from secretaris.competencies.model import Competency
+from secretaris.scan import page_cache
+from secretaris.scan.forms import CompetencyPageForm
+from secretaris.scan.models import Rater, Scan, minutes_for
+
+
+def context(rater: Rater, token: str, **extra) -> dict:
+    competencies = rater.scan.competencies()
+    step = extra.get("step")
+    return {
+        "rater": rater,
+        "scan": rater.scan,
+        "token": token,
+        "competencies": competencies,
+        "total_steps": len(competencies),
+        "minutes_total": minutes_for(len(competencies)),
+        "minutes_left": minutes_for(len(competencies) - step + 1) if step else None,
+        **extra,
+    }
+
+
+def step_key(scan: Scan, step: int, is_self: bool) -> str:
+    """Everything a blank competency page shows besides the rater's link, token and
+    answers (see page_cache.py)."""
+    return page_cache.page_key(
+        scan.pk, scan.lock_version, scan.updated_at, step, is_self, scan.secretary_name
+    )
+
+
+def blank_step(
+    request: HttpRequest, rater: Rater, token: str, competency: Competency, step: int
+) -> HttpResponse:
+    """A competency page without answers, with the CSRF marker for page_cache.serve."""
+    page = context(
+        rater,
+        token,
+        form=CompetencyPageForm(competency=competency),
+        competency=competency,
+        step=step,
+        csrf_token=page_cache.CSRF_MARK,
+    )
+    return render(request, "scan/rater/step.html", page)
+
+
+def warm(scan: Scan) -> int:
+    """Render every competency page of an open scan into the cache, for raters who assess
+    themselves and for the others (one rater of each kind stands in); the number of pages
+    rendered. Pages already stored are left alone."""
+    rendered = 0
+    for is_self in (True, False):
+        rater = (
+            Rater.objects.select_related("scan__gemeente", "scan__secretary", "group")
+            .filter(scan=scan, approved=True, group__is_self=is_self)
+            .first()
+        )
+        if rater is None:
+            continue
+        for step, competency in enumerate(scan.competencies(), 1):
+            request = HttpRequest()
+            request.method = "GET"
+            request.path = request.path_info = reverse(
+                "scan:answer_step", args=[page_cache.TOKEN_MARK, step]
+            )
+            request.user = AnonymousUser()
+            rendered += page_cache.store_blank(
+                step_key(rater.scan, step, is_self),
+                lambda r=rater, c=competency, s=step, q=request: blank_step(
+                    q, r, page_cache.TOKEN_MARK, c, s
+                ),
+            )
+    return rendered
