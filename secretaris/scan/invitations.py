@@ -15,6 +15,7 @@ can run `secretaris scan herinneringen` every day.
 
 from __future__ import annotations
 
+import logging
 import smtplib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -39,6 +40,9 @@ class Outcome:
     failed: list[str] = field(default_factory=list)  # names of raters we could not email
 
 
+logger = logging.getLogger(__name__)
+
+
 class NotOpen(Exception):
     """Invitations cannot go out: the list is not approved, the scan is closed, or its
     deadline has passed."""
@@ -55,7 +59,10 @@ def invite(scan: Scan, raters: QuerySet[Rater] | None = None, now: datetime | No
     raters = raters.filter(scan=scan, approved=True, finished_at__isnull=True)
     if scan.status == Scan.UITNODIGEN:
         scan.mark_open()  # before sending, so the link works when the email arrives
-        rater_pages.warm(scan)  # the questionnaire's pages, before the first rater asks
+        try:  # the questionnaire's pages, before the first rater asks
+            rater_pages.warm(scan)
+        except Exception:  # then the first rater's request renders them; the mail goes out
+            logger.exception("Questionnaire pages of scan %s could not be stored ahead", scan.pk)
     return _send(raters, INVITATION, "invited_at", now)
 
 

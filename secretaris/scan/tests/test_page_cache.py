@@ -141,3 +141,18 @@ def test_the_pages_are_rendered_when_the_invitations_open_the_scan(scan, wethoud
             served = client.get(f"{link}{step}/")
             assert served.status_code == 200 and served.templates == []  # nothing rendered
             assert CSRF.sub("CSRF", served.content.decode()) == _full_render(f"{link}{step}/")
+
+
+def test_the_invitations_go_out_when_the_pages_cannot_be_stored_ahead(
+    scan, wethouder, smtp_server, monkeypatch
+):
+    from secretaris.scan import invitations, rater_pages
+
+    def broken(scan):
+        raise OSError("cache full")
+
+    monkeypatch.setattr(rater_pages, "warm", broken)
+    scan.approve_raters()
+    outcome = invitations.invite(scan)
+    assert outcome.sent == 2 and not outcome.failed  # Willem and the secretary
+    assert len(smtp_server.wait_for_messages(2)) == 2
