@@ -19,7 +19,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from secretaris.accounts.audit import audit
-from secretaris.selection.models import Member
+from secretaris.selection.models import Member, Procedure
 
 
 class LastChair(Exception):
@@ -32,13 +32,17 @@ class LastChair(Exception):
         )
 
 
-def _other_chairs(member: Member) -> bool:
-    return (
-        Member.objects.select_for_update()
-        .filter(procedure_id=member.procedure_id, role=Member.VOORZITTER, removed_at__isnull=True)
-        .exclude(pk=member.pk)
-        .exists()
-    )
+def _keep_a_chair(member: Member) -> None:
+    """Raise LastChair if `member` is the procedure's only chair. The procedure row is
+    locked first, so two chairs taken off at the same moment cannot both go."""
+    Procedure.objects.select_for_update().filter(pk=member.procedure_id).first()
+    if member.role != Member.VOORZITTER:
+        return
+    others = Member.objects.filter(
+        procedure_id=member.procedure_id, role=Member.VOORZITTER, removed_at__isnull=True
+    ).exclude(pk=member.pk)
+    if not others.exists():
+        raise LastChair
 
 
 def change_role(member: Member, role: str, *, by: HttpRequest) -> bool:
@@ -46,8 +50,7 @@ def change_role(member: Member, role: str, *, by: HttpRequest) -> bool:
     if role == member.role:
         return False
     with transaction.atomic():
-        if member.role == Member.VOORZITTER and not _other_chairs(member):
-            raise LastChair
+        _keep_a_chair(member)
         before = member.role
         member.role = role
         member.save(update_fields=["role"])
@@ -64,8 +67,7 @@ def change_role(member: Member, role: str, *, by: HttpRequest) -> bool:
 
 def remove_member(member: Member, *, by: HttpRequest) -> None:
     with transaction.atomic():
-        if member.role == Member.VOORZITTER and not _other_chairs(member):
-            raise LastChair
+        _keep_a_chair(member)
         member.removed_at = timezone.now()
         member.save(update_fields=["removed_at"])
     audit(
