@@ -23,14 +23,13 @@ import hashlib
 import re
 from collections.abc import Callable
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.html import escape
 
 from secretaris import versioned_cache
 from secretaris.dossier import public_cache
-from secretaris.versioned_cache import Recent, building
+from secretaris.versioned_cache import Recent, fetch
 
 # Letters only, so that URL encoding leaves them alone (the login link quotes the path).
 TOKEN_MARK = "xxRATERxLINKxMARKxx"
@@ -59,37 +58,33 @@ def serve(
 ) -> HttpResponse:
     """The stored blank page (rendered by `render_blank(request, token)` on a miss) with
     this rater's link, CSRF token and earlier answers filled in."""
-    blank = _recent.get(key) or cache.get(key)
+    failed: list[HttpResponse] = []
+
+    def build() -> str | None:
+        marked = copy.copy(request)
+        marked.path = request.path.replace(token, TOKEN_MARK)
+        marked.path_info = request.path_info.replace(token, TOKEN_MARK)
+        return _content(render_blank(marked, TOKEN_MARK), failed)
+
+    blank = fetch(key, build, _recent, TIMEOUT)
     if blank is None:
-        with building(key):  # one render per page in this process, the others wait for it
-            blank = _recent.get(key) or cache.get(key)
-            if blank is None:
-                marked = copy.copy(request)
-                marked.path = request.path.replace(token, TOKEN_MARK)
-                marked.path_info = request.path_info.replace(token, TOKEN_MARK)
-                response = render_blank(marked, TOKEN_MARK)
-                if response.status_code != 200:
-                    return response
-                blank = response.content.decode()
-                cache.set(key, blank, TIMEOUT)
-    _recent.put(key, blank)
+        return failed[0]
     page = blank.replace(TOKEN_MARK, token).replace(CSRF_MARK, get_token(request))
     return HttpResponse(fill_in(page, initial))
 
 
-def store_blank(key: str, render_blank: Callable[[], HttpResponse]) -> bool:
-    """Render a blank page ahead of its first rater (see rater_pages.warm); True when it
-    was rendered, False when it was stored already or did not render."""
-    if _recent.get(key) or cache.get(key):
-        return False
-    with building(key):
-        if cache.get(key):
-            return False
-        response = render_blank()
-        if response.status_code != 200:
-            return False
-        cache.set(key, response.content.decode(), TIMEOUT)
-    return True
+def store_blank(key: str, render_blank: Callable[[], HttpResponse]) -> None:
+    """Render a blank page ahead of its first rater (see rater_pages.warm), unless it is
+    stored already."""
+    fetch(key, lambda: _content(render_blank(), []), _recent, TIMEOUT)
+
+
+def _content(response: HttpResponse, failed: list[HttpResponse]) -> str | None:
+    """The page to store, or None (nothing stored) with the response kept in `failed`."""
+    if response.status_code != 200:
+        failed.append(response)
+        return None
+    return response.content.decode()
 
 
 def fill_in(page: str, values: dict[str, str]) -> str:

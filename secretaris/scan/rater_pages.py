@@ -57,11 +57,10 @@ def blank_step(
     return render(request, "scan/rater/step.html", page)
 
 
-def warm(scan: Scan) -> int:
+def warm(scan: Scan) -> None:
     """Render every competency page of an open scan into the cache, for raters who assess
-    themselves and for the others (one rater of each kind stands in); the number of pages
-    rendered. Pages already stored are left alone."""
-    rendered = 0
+    themselves and for the others (one rater of each kind stands in). Pages already stored
+    are left alone."""
     for is_self in (True, False):
         rater = (
             Rater.objects.select_related("scan__gemeente", "scan__secretary", "group")
@@ -77,10 +76,9 @@ def warm(scan: Scan) -> int:
                 "scan:answer_step", args=[page_cache.TOKEN_MARK, step]
             )
             request.user = AnonymousUser()
-            rendered += page_cache.store_blank(
+            page_cache.store_blank(
                 step_key(rater.scan, step, is_self),
                 lambda r=rater, c=competency, s=step, q=request: blank_step(
                     q, r, page_cache.TOKEN_MARK, c, s
                 ),
             )
-    return rendered
