@@ -48,6 +48,11 @@ def database_from_url(url: str) -> dict:
             "PORT": str(parsed.port or ""),
             "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 60),
             "CONN_HEALTH_CHECKS": True,
+            # The questionnaire's hot queries run as prepared statements (scan/prepared.py);
+            # all other queries bind on the client and are never prepared. Off
+            # (DB_PREPARED_STATEMENTS=0) behind a pooler in transaction mode that cannot
+            # follow prepared statements.
+            "OPTIONS": {"prepare_threshold": 0} if envbool("DB_PREPARED_STATEMENTS", True) else {},
         }
     if parsed.scheme == "sqlite":
         return {

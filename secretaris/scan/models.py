@@ -553,28 +553,18 @@ class Rater(models.Model):
             # One upsert per table (INSERT ... ON CONFLICT DO UPDATE on both databases).
             upsert(
                 Answer,
-                [
-                    Answer(rater=rater, indicator=code, score=score, updated_at=stamp)
-                    for code, score in scores.items()
-                ],
+                [(rater.pk, code, score, stamp) for code, score in scores.items()],
                 unique=("rater", "indicator"),
                 update=("score", "updated_at"),
             )
             texts = {Comment.FEEDBACK: feedback.strip(), Comment.FEEDFORWARD: feedforward.strip()}
-            written = [
-                Comment(
-                    rater=rater, competency=competency.key, kind=kind, text=text, updated_at=stamp
-                )
-                for kind, text in texts.items()
-                if text
-            ]
-            if written:
-                upsert(
-                    Comment,
-                    written,
-                    unique=("rater", "competency", "kind"),
-                    update=("text", "updated_at"),
-                )
+            written = [(kind, text) for kind, text in texts.items() if text]
+            upsert(
+                Comment,
+                [(rater.pk, competency.key, kind, text, stamp) for kind, text in written],
+                unique=("rater", "competency", "kind"),
+                update=("text", "updated_at"),
+            )
             empty = [kind for kind, text in texts.items() if not text]
             if empty:
                 Comment.objects.filter(
