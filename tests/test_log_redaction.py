@@ -74,3 +74,58 @@ def test_the_access_log_of_secretaris_serve_holds_no_tokens(tmp_path):
     assert "GET /healthz" in log  # the access log is on
     assert log.count(HIDDEN) >= 4
     assert RATER_TOKEN not in log and RESET_TOKEN not in log
+
+
+class _Message:
+    """What gunicorn hands its logger: a request or a response with headers."""
+
+    def __init__(self, **attributes) -> None:
+        self.__dict__.update(attributes)
+
+
+def _access_line(logger_class, log_format: str) -> str:
+    import datetime
+    import io
+
+    from gunicorn.config import Config
+
+    config = Config()
+    config.set("accesslog", "-")
+    config.set("access_log_format", log_format)
+    logger = logger_class(config)
+    out = io.StringIO()
+    logger.access_log.handlers = [logging.StreamHandler(out)]
+    path = f"/scan/antwoord/{RATER_TOKEN}/2/"
+    request = _Message(
+        headers=[("HOST", "x"), ("USER-AGENT", 'kijker "1"'), ("X-REAL-IP", "10.0.0.9")]
+    )
+    response = _Message(status="302 Found", sent=512, headers=[("Location", path)])
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "RAW_URI": path + "?a=b",
+        "PATH_INFO": path,
+        "QUERY_STRING": "a=b",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_REFERER": f"https://x{path}",
+        "HTTP_USER_AGENT": 'kijker "1"',
+        "wsgi.url_scheme": "https",
+    }
+    logger.access(response, request, environ, datetime.timedelta(microseconds=2500))
+    return out.getvalue()
+
+
+def test_the_access_log_line_is_gunicorns_own_with_the_tokens_hidden():
+    from gunicorn.glogging import Logger
+
+    from secretaris.log_redaction import RedactingGunicornLogger
+
+    log_format = (
+        '%(h)s %(l)s %(u)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(D)s %(m)s %(U)s %(q)s '
+        "%({x-real-ip}i)s %({Location}o)s %({wsgi.url_scheme}e)s %({missing}i)s %(nope)s"
+    )
+    ours = _access_line(RedactingGunicornLogger, log_format)
+    gunicorns = _access_line(Logger, log_format)
+    assert RATER_TOKEN in gunicorns and RATER_TOKEN not in ours
+    assert ours == gunicorns.replace(RATER_TOKEN, HIDDEN)
+    assert "10.0.0.9" in ours and " https " in ours and '"kijker \\"1\\""' in ours
