@@ -20,3 +20,11 @@ if os.environ.get("PDF_WARM_UP", "1") != "0":
         from secretaris.documents.pdf import warm_up
 
         warm_up()
+
+# `secretaris serve` loads this module once and then forks its workers (--preload): nothing
+# opened while loading may be shared by them.
+from django.core.cache import caches  # noqa: E402
+from django.db import connections  # noqa: E402
+
+connections.close_all()
+caches.close_all()
