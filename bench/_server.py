@@ -52,7 +52,7 @@ class Server:
         times = []
         for line in self.access_log.read_text(errors="replace").splitlines():
             parts = line.split()
-            if len(parts) == 4 and parts[0] == method and regex.search(parts[1]):
+            if len(parts) >= 4 and parts[0] == method and regex.search(parts[1]):
                 times.append(int(parts[3]) / 1000)
         return times
 
@@ -81,8 +81,33 @@ class Server:
                 total += times[pid]
         return total
 
+    def requests_per_worker(self) -> list[int]:
+        """How many requests each worker process served (from the access log), most first."""
+        counts: dict[str, int] = {}
+        for line in self.access_log.read_text(errors="replace").splitlines():
+            parts = line.split()
+            if len(parts) == 5 and parts[4].startswith("<"):
+                counts[parts[4]] = counts.get(parts[4], 0) + 1
+        return sorted(counts.values(), reverse=True)
+
     def error_tail(self, lines: int = 30) -> str:
         return "\n".join(self.error_log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def database_cpu_seconds() -> float:
+    """CPU time (user + system) used so far by the PostgreSQL server processes on this
+    machine, from /proc (0.0 without them): its share of a run on a local database."""
+    ticks, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if "(postgres)" in stat:
+                fields = stat.rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
 
 
 def start_server(env: dict[str, str], workers: int, threads: int = 1) -> Server:
@@ -92,6 +117,9 @@ def start_server(env: dict[str, str], workers: int, threads: int = 1) -> Server:
     logs = Path(tempfile.mkdtemp(prefix="secretaris-bench-log-"))
     server_env = {
         **os.environ,
+        # The benchmark's own cache, unless the run shares one with its in-process Django
+        # (fresh_database_env), as the CLI, the worker and the server share one in use.
+        "CACHE_DIR": tempfile.mkdtemp(prefix="secretaris-bench-cache-"),
         **env,
         "DEBUG": "0",
         "SECURE_SSL_REDIRECT": "0",
@@ -99,8 +127,7 @@ def start_server(env: dict[str, str], workers: int, threads: int = 1) -> Server:
         "CSRF_COOKIE_SECURE": "0",
         "SECRET_KEY": "bench-" + "x" * 50,
         "STATIC_ROOT": "/tmp/secretaris-bench-static",
-        "CACHE_DIR": tempfile.mkdtemp(prefix="secretaris-bench-cache-"),
-        "GUNICORN_CMD_ARGS": "--access-logformat='%(m)s %(U)s %(s)s %(D)s' --backlog 2048",
+        "GUNICORN_CMD_ARGS": "--access-logformat='%(m)s %(U)s %(s)s %(D)s %(p)s' --backlog 2048",
     }
     access_log = logs / "access.log"
     error_log = logs / "error.log"

@@ -40,7 +40,9 @@ def cache_env(cache_url: str) -> dict[str, str]:
 
 
 def fresh_database_env(database_url: str) -> dict[str, str]:
-    """Environment variables pointing at a new, empty database."""
+    """Environment variables pointing at a new, empty database and a new, empty file
+    cache (shared by the commands, the in-process Django and the server of one run)."""
+    cache = {"CACHE_DIR": tempfile.mkdtemp(prefix="secretaris-bench-cache-")}
     if database_url:
         import psycopg
 
@@ -48,9 +50,9 @@ def fresh_database_env(database_url: str) -> dict[str, str]:
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
-        return {"DATABASE_URL": database_url}
+        return {"DATABASE_URL": database_url, **cache}
     folder = tempfile.mkdtemp(prefix="secretaris-bench-")
-    return {"SQLITE_PATH": str(Path(folder) / "bench.sqlite3")}
+    return {"SQLITE_PATH": str(Path(folder) / "bench.sqlite3"), **cache}
 
 
 def run_cli(env: dict[str, str], *args: str) -> None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from _server import Server, cookie_value, form_token, start_server
+from _server import Server, cookie_value, database_cpu_seconds, form_token, start_server
 from _setup import describe, fresh_database_env, parser, percentile, run_cli, setup_django
 from scan_round import situational_range, spread_over_groups
 
@@ -328,10 +328,8 @@ def main() -> None:
     p.add_argument("--scans", type=int, default=4, help="open scans the raters are spread over")
     p.add_argument("--situational", default="2-3", help="situational competencies per scan")
     p.add_argument("--double", type=float, default=0.10, help="share of pages sent twice")
-    p.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2))
-    p.add_argument(
-        "--threads", type=int, default=4, help="threads per server worker (serve's default)"
-    )
+    p.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1), help="serve's default")
+    p.add_argument("--threads", type=int, default=1, help="threads per worker (serve's default)")
     p.add_argument(
         "--think",
         type=float,
@@ -358,10 +356,12 @@ def main() -> None:
     try:
         stats = Stats()
         cpu_before, server_cpu = time.process_time(), server.cpu_seconds()
+        database_cpu = database_cpu_seconds()
         raters = [(fill_in, plan, server.port, stats, doubles, args.think) for plan in plans]
         wall = run_threads(raters)
         client_cpu = time.process_time() - cpu_before
         server_cpu = server.cpu_seconds() - server_cpu
+        database_cpu = database_cpu_seconds() - database_cpu
         requests = len(stats.posts) + len(stats.gets)
         pages = len(all_pages)
         print(
@@ -384,6 +384,14 @@ def main() -> None:
             f"  server CPU per request (all workers, user + system): "
             f"{1000 * server_cpu / requests:.2f} ms; on {os.cpu_count()} cores that allows at most "
             f"{(os.cpu_count() or 1) * requests / server_cpu:.0f} req/s"
+        )
+        if database_cpu:
+            print(f"  PostgreSQL CPU per request: {1000 * database_cpu / requests:.2f} ms")
+        shares = server.requests_per_worker()
+        print(
+            "  requests per worker: "
+            + " / ".join(f"{n / sum(shares):.0%}" for n in shares)
+            + " (uneven shares mean some connections wait longer)"
         )
         kinds = Counter(
             match.group(1) if (match := re.search(r": (\d{3}) ->", e)) else "other"
