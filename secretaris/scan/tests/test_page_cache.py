@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from secretaris.scan.models import Rater
 from secretaris.scan.tests.conftest import add_rater, open_with_link
-from secretaris.scan.tokens import RATER_BY_HASH, token_hash
+from secretaris.scan.tokens import RATER_BY_HASH, UNSEEN_BY_RATERS, token_hash
 
 pytestmark = pytest.mark.django_db
 
@@ -111,9 +111,8 @@ def _without_csrf(response) -> str:
 def test_the_compiled_rater_lookup_returns_what_the_orm_returns(scan, wethouder):
     token = open_with_link(scan, wethouder)
     prepared = RATER_BY_HASH.first(token_hash(token))
-    orm = Rater.objects.select_related("scan", "scan__gemeente", "scan__secretary", "group").get(
-        pk=wethouder.pk
-    )
+    related = Rater.objects.select_related("scan", "scan__gemeente", "scan__secretary", "group")
+    orm = related.defer(*UNSEEN_BY_RATERS).get(pk=wethouder.pk)
 
     def fields(obj):
         return {k: v for k, v in vars(obj).items() if not k.startswith("_")}
@@ -123,6 +122,11 @@ def test_the_compiled_rater_lookup_returns_what_the_orm_returns(scan, wethouder)
         assert fields(getattr(prepared, path)) == fields(getattr(orm, path))
     assert fields(prepared.scan.secretary) == fields(orm.scan.secretary)
     assert prepared.scan.gemeente.name == orm.scan.gemeente.name
+    full = related.get(pk=wethouder.pk)  # what was left out still loads when asked for
+    assert (prepared.invited_at, prepared.scan.created_at) == (
+        full.invited_at,
+        full.scan.created_at,
+    )
     assert RATER_BY_HASH.first(token_hash("onbekend")) is None
 
 
