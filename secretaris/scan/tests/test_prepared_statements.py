@@ -91,3 +91,31 @@ def test_prepared_statements_can_be_switched_off_for_a_pooler(monkeypatch):
     assert database_from_url(url)["OPTIONS"] == {"prepare_threshold": 0}
     monkeypatch.setenv("DB_PREPARED_STATEMENTS", "0")
     assert database_from_url(url)["OPTIONS"] == {}
+
+
+def test_a_page_save_on_postgresql_commits_without_waiting_for_the_disk(scan):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite commits without waiting for the disk in any case (WAL)")
+    rater = add_rater(scan, "wethouders", "Willem Wethouder", "willem@gemeente.nl")
+    token = open_with_link(scan, rater)
+    client = Client()
+    client.post(reverse("scan:answer", args=[token]), {})
+    competency = scan.competencies()[0]
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        seen = [cursor.fetchone()[0]]
+
+    def record(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if sql.startswith('INSERT INTO "scan_answer"'):
+            with context["connection"].cursor() as cursor:
+                cursor.execute("SHOW synchronous_commit")
+                seen.append(cursor.fetchone()[0])
+        return result
+
+    with connection.execute_wrapper(record):
+        client.post(
+            reverse("scan:answer_step", args=[token, 1]),
+            {i.code: "3" for i in competency.indicators},
+        )
+    assert seen == ["on", "off"]  # SET LOCAL: for the save's transaction only
