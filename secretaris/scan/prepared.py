@@ -207,4 +207,10 @@ def _preparing_cursor_class() -> type:
         def execute(self, query, params=None, *, prepare=None, binary=None):
             return super().execute(query, params, prepare=True, binary=binary)
 
+        def _send_query_prepared(self, name, pgq, *, binary=None):
+            # psycopg keeps the query it ran (which Django's query log and
+            # CaptureQueriesContext read) only for statements it did not prepare.
+            self._query = pgq
+            return super()._send_query_prepared(name, pgq, binary=binary)
+
     return PreparingCursor

@@ -119,3 +119,17 @@ def test_a_page_save_on_postgresql_commits_without_waiting_for_the_disk(scan):
             {i.code: "3" for i in competency.indicators},
         )
     assert seen == ["on", "off"]  # SET LOCAL: for the save's transaction only
+
+
+def test_prepared_queries_show_in_the_query_log(scan):
+    from django.test.utils import CaptureQueriesContext
+
+    from secretaris.scan.tokens import RATER_BY_HASH, token_hash
+
+    rater = add_rater(scan, "wethouders", "Willem Wethouder", "willem@gemeente.nl")
+    token = open_with_link(scan, rater)
+    for _ in range(2):  # prepared on the first run, only executed on the second
+        with CaptureQueriesContext(connection) as queries:
+            assert RATER_BY_HASH.first(token_hash(token)).pk == rater.pk
+        (query,) = queries.captured_queries
+        assert query["sql"] and "scan_rater" in query["sql"]
