@@ -40,7 +40,9 @@ def database_from_url(url: str) -> dict:
     parsed = urlparse(url)
     if parsed.scheme in {"postgres", "postgresql", "pgsql"}:
         return {
-            "ENGINE": "django.db.backends.postgresql",
+            # Django's backend, with a health check that skips the round trip when the
+            # connection is plainly fine (secretaris/postgresql/base.py).
+            "ENGINE": "secretaris.postgresql",
             "NAME": unquote(parsed.path.lstrip("/")) or "secretaris",
             "USER": unquote(parsed.username or ""),
             "PASSWORD": unquote(parsed.password or ""),
