@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from _ceiling import measure as measure_ceiling
 from _server import Server, cookie_value, database_cpu_seconds, form_token, start_server
 from _setup import describe, fresh_database_env, parser, percentile, run_cli, setup_django
 from scan_round import situational_range, spread_over_groups
@@ -338,6 +339,12 @@ def main() -> None:
         "every rater submits as fast as the server answers, the worst case)",
     )
     p.add_argument("--seed", type=int, default=2026)
+    p.add_argument(
+        "--ceiling-seconds",
+        type=int,
+        default=5,
+        help="seconds of load on the bare-Django ceiling, measured first (0: skip)",
+    )
     args = p.parse_args()
     db = "PostgreSQL" if args.database_url else "SQLite"
     env = fresh_database_env(args.database_url)
@@ -352,6 +359,9 @@ def main() -> None:
     doubles = set(rnd.sample(all_pages, round(args.double * len(all_pages))))
 
     by_pk = {plan.pk: plan for plan in plans}
+    ceiling = {}
+    if args.ceiling_seconds:
+        ceiling = measure_ceiling(args.workers, args.ceiling_seconds, 20)
     server: Server = start_server(env, args.workers, args.threads)
     try:
         stats = Stats()
@@ -372,6 +382,13 @@ def main() -> None:
             f"{requests} requests in {wall:.1f} s = {requests / wall:.0f} req/s "
             f"(load generator used {client_cpu / wall:.0%} of one core)"
         )
+        if ceiling:
+            share = requests / wall / ceiling["rps"]
+            print(
+                f"  bare-Django ceiling on this machine, same workers, 20 connections: "
+                f"{ceiling['rps']:.0f} req/s; the rush reached {share:.0%} of it (a slower "
+                f"machine lowers both; the p95 below grows as the ceiling falls)"
+            )
         print("  " + describe("submit (each POST)", stats.posts) + " (target p95 ≤ 400 ms)")
         print("  " + describe("page (each GET)", stats.gets))
         for method in ("POST", "GET"):
