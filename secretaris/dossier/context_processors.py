@@ -1,15 +1,24 @@
-from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
 
+from secretaris import versioned_cache
 from secretaris.dossier import public_cache
 from secretaris.dossier.models import Source
 
+# The footer's sources change only on a data load, which renews the public version.
+_recent: versioned_cache.Recent[list[Source]] = versioned_cache.Recent(2)
+
+
+def footer_sources() -> list[Source]:
+    """The sources named in the footer of every page, stored per public version."""
+    return versioned_cache.fetch(
+        f"footer-sources:{public_cache.current_version()}",
+        lambda: list(Source.objects.only("title", "publisher", "url", "licence")),
+        _recent,
+        86400,
+    )
+
 
 def data_sources(request):
-    """The sources named in the footer of every page (cached per public version: they
-    change on data load)."""
-    key = f"footer-sources:{public_cache.current_version()}"
-    sources = cache.get(key)
-    if sources is None:
-        sources = list(Source.objects.only("title", "publisher", "url", "licence"))
-        cache.set(key, sources, 86400)
-    return {"data_sources": sources}
+    """The footer's sources, looked up only when the page shows the footer (the rater
+    pages have a footer of their own)."""
+    return {"data_sources": SimpleLazyObject(footer_sources)}

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from secretaris.dossier import public_cache
 from secretaris.scan.models import Rater
 from secretaris.scan.tests.conftest import add_rater, open_with_link
 from secretaris.scan.tokens import RATER_BY_HASH, UNSEEN_BY_RATERS, token_hash
@@ -78,6 +80,14 @@ def test_a_stored_page_is_served_with_three_queries_and_no_rendering(
     client.get(f"{link}1/")
     with django_assert_num_queries(3):  # the rater, their answers, their comments
         client.get(f"{link}1/")
+
+
+def test_a_rater_page_does_not_look_up_the_sources_of_a_footer_it_does_not_show(scan, wethouder):
+    footer_key = f"footer-sources:{public_cache.current_version()}"
+    cache.delete(footer_key)
+    intro = Client().get(_link(scan, wethouder))  # rendered in full, with base.html
+    assert intro.status_code == 200 and "Bronnen" not in intro.content.decode()
+    assert cache.get(footer_key) is None
 
 
 def test_a_renamed_secretary_is_shown_at_once(scan, wethouder, alice):
