@@ -510,7 +510,7 @@ class Rater(models.Model):
         return self.started_at is None and not self.scan.is_closed
 
     def answered_codes(self) -> set[str]:
-        return set(self.answers.values_list("indicator", flat=True))
+        return {code for (code,) in ANSWERED_INDICATORS.values(self.pk)}
 
     def completed_steps(self) -> list[bool]:
         """Per competency of the scan (in order): are all its indicators answered?"""
@@ -645,6 +645,12 @@ SCAN_LOCKED_FOR_A_SAVE = Prepared(
 RATER_WITH_GROUP = Prepared(
     lambda pk: Rater.objects.select_related("group").select_for_update(of=("self",)).filter(pk=pk),
     NUMBER,
+)
+
+# Which indicators a rater answered: the finish page, the resume after the intro and the
+# send-in read it.
+ANSWERED_INDICATORS = Prepared(
+    lambda pk: Answer.objects.filter(rater_id=pk).values_list("indicator"), NUMBER
 )
 
 
