@@ -343,7 +343,7 @@ def main() -> None:
         "--ceiling-seconds",
         type=int,
         default=5,
-        help="seconds of load on the bare-Django ceiling, measured first (0: skip)",
+        help="seconds of load on the bare-Django ceiling, measured before and after (0: skip)",
     )
     args = p.parse_args()
     db = "PostgreSQL" if args.database_url else "SQLite"
@@ -359,9 +359,9 @@ def main() -> None:
     doubles = set(rnd.sample(all_pages, round(args.double * len(all_pages))))
 
     by_pk = {plan.pk: plan for plan in plans}
-    ceiling = {}
+    ceilings = []  # before and after the rush, so that drift on a shared machine shows
     if args.ceiling_seconds:
-        ceiling = measure_ceiling(args.workers, args.ceiling_seconds, 20)
+        ceilings.append(measure_ceiling(args.workers, args.ceiling_seconds, 20)["rps"])
     server: Server = start_server(env, args.workers, args.threads)
     try:
         stats = Stats()
@@ -372,6 +372,8 @@ def main() -> None:
         client_cpu = time.process_time() - cpu_before
         server_cpu = server.cpu_seconds() - server_cpu
         database_cpu = database_cpu_seconds() - database_cpu
+        if ceilings:  # the server is idle now and takes no CPU from the bare app
+            ceilings.append(measure_ceiling(args.workers, args.ceiling_seconds, 20)["rps"])
         requests = len(stats.posts) + len(stats.gets)
         pages = len(all_pages)
         print(
@@ -382,12 +384,13 @@ def main() -> None:
             f"{requests} requests in {wall:.1f} s = {requests / wall:.0f} req/s "
             f"(load generator used {client_cpu / wall:.0%} of one core)"
         )
-        if ceiling:
-            share = requests / wall / ceiling["rps"]
+        if ceilings:
+            ceiling = statistics.mean(ceilings)
             print(
                 f"  bare-Django ceiling on this machine, same workers, 20 connections: "
-                f"{ceiling['rps']:.0f} req/s; the rush reached {share:.0%} of it (a slower "
-                f"machine lowers both; the p95 below grows as the ceiling falls)"
+                f"{ceilings[0]:.0f} req/s before, {ceilings[1]:.0f} after; the rush reached "
+                f"{requests / wall / ceiling:.0%} of the mean (a slower machine lowers both; "
+                f"the p95 below grows as the ceiling falls)"
             )
         print("  " + describe("submit (each POST)", stats.posts) + " (target p95 ≤ 400 ms)")
         print("  " + describe("page (each GET)", stats.gets))
