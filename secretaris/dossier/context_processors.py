@@ -8,10 +8,14 @@ from secretaris.dossier.models import Source
 _recent: versioned_cache.Recent[list[Source]] = versioned_cache.Recent(2)
 
 
+def footer_key() -> str:
+    return f"footer-sources:{public_cache.current_version()}"
+
+
 def footer_sources() -> list[Source]:
     """The sources named in the footer of every page, stored per public version."""
     return versioned_cache.fetch(
-        f"footer-sources:{public_cache.current_version()}",
+        footer_key(),
         lambda: list(Source.objects.only("title", "publisher", "url", "licence")),
         _recent,
         86400,

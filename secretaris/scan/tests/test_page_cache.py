@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from secretaris.dossier import public_cache
+from secretaris.dossier.context_processors import footer_key
 from secretaris.scan.models import Rater
 from secretaris.scan.tests.conftest import add_rater, open_with_link
 from secretaris.scan.tokens import RATER_BY_HASH, UNSEEN_BY_RATERS, token_hash
@@ -83,11 +83,11 @@ def test_a_stored_page_is_served_with_three_queries_and_no_rendering(
 
 
 def test_a_rater_page_does_not_look_up_the_sources_of_a_footer_it_does_not_show(scan, wethouder):
-    footer_key = f"footer-sources:{public_cache.current_version()}"
-    cache.delete(footer_key)
+    key = footer_key()
+    cache.delete(key)
     intro = Client().get(_link(scan, wethouder))  # rendered in full, with base.html
     assert intro.status_code == 200 and "Bronnen" not in intro.content.decode()
-    assert cache.get(footer_key) is None
+    assert cache.get(key) is None
 
 
 def test_a_renamed_secretary_is_shown_at_once(scan, wethouder, alice):
