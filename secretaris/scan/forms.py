@@ -31,7 +31,7 @@ from secretaris.scan.models import (
     Scan,
     min_k,
 )
-from secretaris.scan.prepared import NUMBER, Prepared
+from secretaris.scan.prepared import NUMBER, Prepared, pipeline
 
 CANNOT_JUDGE_VALUE = "nvt"
 MAX_DEADLINE_DAYS = 366
@@ -556,15 +556,15 @@ class CompetencyPageForm(StyledForm):
     @classmethod
     def initial_for(cls, rater: Rater, competency: Competency) -> dict[str, str]:
         codes = {i.code for i in competency.indicators}
+        with pipeline():  # both reads in one round trip on PostgreSQL
+            answers, comments = RATER_ANSWERS.send(rater.pk), RATER_COMMENTS.send(rater.pk)
         initial = {
             code: CANNOT_JUDGE_VALUE if score is None else str(score)
-            for code, score in RATER_ANSWERS.values(rater.pk)
+            for code, score in answers.values()
             if code in codes
         }
         initial.update(
-            (kind, text)
-            for key, kind, text in RATER_COMMENTS.values(rater.pk)
-            if key == competency.key
+            (kind, text) for key, kind, text in comments.values() if key == competency.key
         )
         return initial
 

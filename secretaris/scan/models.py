@@ -30,7 +30,7 @@ from secretaris.documents.dates import nl_date
 from secretaris.dossier.models import Gemeente
 from secretaris.scan import groups as presets
 from secretaris.scan.hooks import scan_closed
-from secretaris.scan.prepared import NUMBER, Prepared, upsert
+from secretaris.scan.prepared import NUMBER, Prepared, Sent, pipeline, upsert
 
 SCALE: tuple[tuple[int, str], ...] = (
     (1, "1 – nooit/zelden"),
@@ -548,23 +548,28 @@ class Rater(models.Model):
         if competency.key not in self.scan.competency_keys or set(scores) != codes:
             raise ValueError("Deze antwoorden horen niet bij deze pagina.")
         stamp = timezone.now()
+        texts = {Comment.FEEDBACK: feedback.strip(), Comment.FEEDFORWARD: feedforward.strip()}
+        written = [(kind, text) for kind, text in texts.items() if text]
         with transaction.atomic():
-            rater = self._locked(now, SCAN_LOCKED_FOR_A_SAVE)
-            # One upsert per table (INSERT ... ON CONFLICT DO UPDATE on both databases).
-            upsert(
-                Answer,
-                [(rater.pk, code, score, stamp) for code, score in scores.items()],
-                unique=("rater", "indicator"),
-                update=("score", "updated_at"),
-            )
-            texts = {Comment.FEEDBACK: feedback.strip(), Comment.FEEDFORWARD: feedforward.strip()}
-            written = [(kind, text) for kind, text in texts.items() if text]
-            upsert(
-                Comment,
-                [(rater.pk, competency.key, kind, text, stamp) for kind, text in written],
-                unique=("rater", "competency", "kind"),
-                update=("text", "updated_at"),
-            )
+            # On PostgreSQL the transaction's start, both locks and both writes go in one
+            # round trip. The writes may go before the checks: a closed scan or a finished
+            # rater raises below, which rolls them back.
+            with pipeline():
+                locked = self._lock(SCAN_LOCKED_FOR_A_SAVE)
+                # One upsert per table (INSERT ... ON CONFLICT DO UPDATE on both databases).
+                upsert(
+                    Answer,
+                    [(self.pk, code, score, stamp) for code, score in scores.items()],
+                    unique=("rater", "indicator"),
+                    update=("score", "updated_at"),
+                )
+                upsert(
+                    Comment,
+                    [(self.pk, competency.key, kind, text, stamp) for kind, text in written],
+                    unique=("rater", "competency", "kind"),
+                    update=("text", "updated_at"),
+                )
+            rater = self._checked(*locked, now)
             empty = [kind for kind, text in texts.items() if not text]
             if empty:
                 Comment.objects.filter(
@@ -589,18 +594,27 @@ class Rater(models.Model):
         self.finished_at = rater.finished_at
         return True
 
-    def _locked(self, now: datetime | None, scan_query: Prepared | None = None) -> Rater:
+    def _locked(self, now: datetime | None) -> Rater:
         """This rater, re-read under a lock on the scan row, if it may still answer.
 
         Closing the scan takes its row exclusively, so it waits for the saves under way
         and no answer slips in after the close.
         """
-        scan = (scan_query or SCAN_LOCKED).first(self.scan_id)
+        with pipeline():
+            locked = self._lock(SCAN_LOCKED)
+        return self._checked(*locked, now)
+
+    def _lock(self, scan_query: Prepared) -> tuple[Sent, Sent]:
+        """Lock the scan row (shared), then this rater's row: always in this order."""
+        return scan_query.send(self.scan_id), RATER_WITH_GROUP.send(self.pk)
+
+    def _checked(self, scan_row: Sent, rater_row: Sent, now: datetime | None) -> Rater:
+        scan = scan_row.first()
         if scan is None:
             raise Scan.DoesNotExist
         if not scan.accepts_answers(now):
             raise ScanClosed
-        rater = RATER_WITH_GROUP.first(self.pk)
+        rater = rater_row.first()
         if rater is None:
             raise Rater.DoesNotExist
         if rater.finished_at:

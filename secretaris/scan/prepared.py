@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from django.db import connections
@@ -82,32 +82,34 @@ class Prepared:
             self._local.state = state
         return state[1:]
 
-    def _rows(self, *values: Any) -> tuple[Any, list[tuple]]:
+    def send(self, *values: Any) -> Sent:
+        """Run the query now and read its rows later, from the result. Inside `pipeline()`
+        on PostgreSQL the query only leaves: the queries sent in one pipeline travel to
+        the database together and come back in one round trip, when the first result is
+        read."""
         compiler, sql, params, positions, _, converters = self._compiled()
         params = [*params]
         for places, value in zip(positions, values, strict=True):
             for place in places:
                 params[place] = value
-        with hot_cursor() as cursor:
+        cursors = ExitStack()
+        with cursors:
+            cursor = cursors.enter_context(hot_cursor())
             cursor.execute(sql, params)
-            fetched = cursor.fetchall()
-        rows = list(compiler.apply_converters(fetched, converters)) if converters else fetched
-        return compiler, rows
+            return Sent(self, compiler, converters, cursor, cursors.pop_all())
 
     def values(self, *values: Any) -> list[tuple]:
         """The rows as tuples (for a `values_list` queryset)."""
-        return [tuple(row) for row in self._rows(*values)[1]]
+        return self.send(*values).values()
 
     def first(self, *values: Any) -> Any:
         """The first model instance (with its select_related objects and annotations),
         or None."""
-        compiler, rows = self._rows(*values)
-        return self._objects(compiler, rows[:1])[0] if rows else None
+        return self.send(*values).first()
 
     def all(self, *values: Any) -> list[Any]:
         """Every model instance, as `first` builds it."""
-        compiler, rows = self._rows(*values)
-        return self._objects(compiler, rows) if rows else []
+        return self.send(*values).all()
 
     def _objects(self, compiler: Any, rows: list[tuple]) -> list[Any]:
         model, db, start, end, names, populators = self._builder(compiler)
@@ -133,6 +135,52 @@ class Prepared:
             builder = (compiler, info["model"], db, start, end, names, populators)
             self._local.builder = builder
         return builder[1:]
+
+
+class Sent:
+    """A query that ran (or, in a pipeline, is on its way): read its result once."""
+
+    def __init__(
+        self, query: Prepared, compiler: Any, converters: dict, cursor: Any, close: ExitStack
+    ) -> None:
+        self._query, self._compiler, self._converters = query, compiler, converters
+        self._cursor, self._close = cursor, close
+
+    def _rows(self) -> list[tuple]:
+        with self._close:
+            fetched = self._cursor.fetchall()
+        if not self._converters:
+            return fetched
+        return list(self._compiler.apply_converters(fetched, self._converters))
+
+    def values(self) -> list[tuple]:
+        return [tuple(row) for row in self._rows()]
+
+    def first(self) -> Any:
+        rows = self._rows()
+        return self._query._objects(self._compiler, rows[:1])[0] if rows else None
+
+    def all(self) -> list[Any]:
+        rows = self._rows()
+        return self._query._objects(self._compiler, rows) if rows else []
+
+
+@contextmanager
+def pipeline() -> Iterator[None]:
+    """Queries sent inside travel to PostgreSQL together (psycopg's pipeline mode): a
+    `transaction.atomic()` block's BEGIN, its locks and its writes in one round trip
+    instead of one each. Read a result (`Sent.first()`) only after sending everything
+    that does not depend on it. Elsewhere (SQLite, prepared statements off) it changes
+    nothing: every query runs when it is sent."""
+    connection = connections["default"]
+    if connection.vendor == "postgresql":
+        connection.close_if_health_check_failed()
+        connection.ensure_connection()
+    if connection.vendor != "postgresql" or connection.connection.prepare_threshold is None:
+        yield
+        return
+    with connection.wrap_database_errors, connection.connection.pipeline():
+        yield
 
 
 _UPSERTS: dict[tuple, str] = {}

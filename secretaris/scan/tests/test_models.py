@@ -8,9 +8,11 @@ from secretaris.accounts.access import role_of
 from secretaris.competencies.model import get_model
 from secretaris.scan import groups as presets
 from secretaris.scan.models import (
+    AlreadyFinished,
     Answer,
     Comment,
     FrozenReport,
+    Rater,
     RaterGroup,
     Scan,
     ScanClosed,
@@ -140,7 +142,26 @@ def test_after_the_deadline_a_scan_takes_no_more_answers(scan, wethouder):
     later = scan.deadline + timedelta(seconds=1)
     competency = scan.competencies()[0]
     with pytest.raises(ScanClosed):
-        wethouder.save_page(competency, {i.code: 3 for i in competency.indicators}, now=later)
+        wethouder.save_page(
+            competency, {i.code: 3 for i in competency.indicators}, feedback="Goed.", now=later
+        )
+    assert not Answer.objects.exists() and not Comment.objects.exists()
+
+
+def test_a_page_that_arrives_after_the_rater_finished_changes_nothing(scan, wethouder):
+    """A page and "afronden" sent from two tabs, the page last: the save is refused and
+    rolled back whole, although its writes travel before the check on PostgreSQL."""
+    open_with_link(scan, wethouder)
+    for competency in scan.competencies():
+        scores = {i.code: 3 for i in competency.indicators}
+        wethouder.save_page(competency, scores, feedback="Goed.", feedforward="Meer.")
+    stale = Rater.objects.get(pk=wethouder.pk)  # the other tab, before the send-in
+    assert wethouder.finish()
+    competency = scan.competencies()[0]
+    with pytest.raises(AlreadyFinished):
+        stale.save_page(competency, {i.code: 1 for i in competency.indicators}, feedback="Anders.")
+    assert set(Answer.objects.values_list("score", flat=True)) == {3}
+    assert set(Comment.objects.values_list("text", flat=True)) == {"Goed.", "Meer."}
 
 
 def test_progress_counts_per_group_and_names_no_answers(scan, wethouder):

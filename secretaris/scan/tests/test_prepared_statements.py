@@ -7,8 +7,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from psycopg.pq import PipelineStatus
 
-from secretaris.scan.models import Answer, Comment
+from secretaris.scan.models import Answer, Comment, Rater
 from secretaris.scan.prepared import hot_cursor
 from secretaris.scan.tests.conftest import add_rater, open_with_link
 from secretaris.settings import database_from_url
@@ -23,6 +24,15 @@ def _fill_in_first_page(scan, client: Client, token: str) -> None:
     form.update(feedback="Helder.", feedforward="Vaker vragen.")
     response = client.post(reverse("scan:answer_step", args=[token, 1]), form)
     assert response.status_code == 302
+
+
+def _started_rater(scan) -> tuple[Rater, str, Client]:
+    """A rater past the explanation, with their link and browser."""
+    rater = add_rater(scan, "wethouders", "Willem Wethouder", "willem@gemeente.nl")
+    token = open_with_link(scan, rater)
+    client = Client()
+    client.post(reverse("scan:answer", args=[token]), {})
+    return rater, token, client
 
 
 def _prepared() -> dict[str, int]:
@@ -57,10 +67,7 @@ def test_the_rater_lookup_and_the_save_are_prepared_once_and_reused(scan):
 
 
 def test_a_page_save_writes_all_answers_in_one_statement(scan):
-    rater = add_rater(scan, "wethouders", "Willem Wethouder", "willem@gemeente.nl")
-    token = open_with_link(scan, rater)
-    client = Client()
-    client.post(reverse("scan:answer", args=[token]), {})
+    rater, token, client = _started_rater(scan)
     competency = scan.competencies()[0]
     form = {i.code: "2" for i in competency.indicators}
     form.update(feedback="Goed.", feedforward="")
@@ -77,6 +84,37 @@ def test_a_page_save_writes_all_answers_in_one_statement(scan):
     assert inserts[0].count("(") >= len(competency.indicators)  # one row per indicator
     stored = dict(Answer.objects.filter(rater=rater).values_list("indicator", "score"))
     assert stored == {i.code: 2 for i in competency.indicators}
+
+
+def test_a_page_save_sends_its_locks_and_writes_together_on_postgresql(scan):
+    """One round trip for the transaction's start, both locks and both writes; one for
+    the two reads of a page (its answers and texts)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("pipelines are a PostgreSQL matter: SQLite runs in this process")
+    rater, token, client = _started_rater(scan)
+    competency = scan.competencies()[0]
+    form = {i.code: "3" for i in competency.indicators}
+    form.update(feedback="Goed.", feedforward="Vaker vragen.")
+    together: dict[str, bool] = {}
+
+    def record(execute, sql, params, many, context):
+        status = context["connection"].connection.pgconn.pipeline_status
+        together[sql] = status != PipelineStatus.OFF
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        client.post(reverse("scan:answer_step", args=[token, 1]), form)
+        client.get(reverse("scan:answer_step", args=[token, 1]))
+    locks = [sql for sql in together if " FOR SHARE" in sql or " FOR UPDATE" in sql]
+    writes = [sql for sql in together if sql.startswith("INSERT INTO")]
+    reads = [sql for sql in together if sql.startswith("SELECT") and sql not in locks]
+    assert len(locks) == 2 and len(writes) == 2, together
+    assert all(together[sql] for sql in locks + writes)
+    lookup = [sql for sql in reads if "token_hash" in sql]
+    page = [sql for sql in reads if '"scan_answer"' in sql or '"scan_comment"' in sql]
+    assert lookup and not any(together[sql] for sql in lookup)  # its result decides the rest
+    assert len(page) == 2 and all(together[sql] for sql in page)
+    assert Answer.objects.filter(rater=rater, score=3).count() == len(competency.indicators)
 
 
 def test_a_database_error_in_a_hot_query_is_djangos_own():
@@ -96,10 +134,7 @@ def test_prepared_statements_can_be_switched_off_for_a_pooler(monkeypatch):
 def test_a_page_save_on_postgresql_commits_without_waiting_for_the_disk(scan):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite commits without waiting for the disk in any case (WAL)")
-    rater = add_rater(scan, "wethouders", "Willem Wethouder", "willem@gemeente.nl")
-    token = open_with_link(scan, rater)
-    client = Client()
-    client.post(reverse("scan:answer", args=[token]), {})
+    rater, token, client = _started_rater(scan)
     competency = scan.competencies()[0]
     with connection.cursor() as cursor:
         cursor.execute("SHOW synchronous_commit")
