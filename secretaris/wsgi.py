@@ -1,5 +1,6 @@
 """WSGI entry point for `secretaris serve` and any other WSGI server."""
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -28,3 +29,8 @@ from django.db import connections  # noqa: E402
 
 connections.close_all()
 caches.close_all()
+
+# Everything loaded so far lives as long as the process. Frozen, the garbage collector of
+# each worker no longer walks it (a full collection took about half its time there) and
+# leaves the memory pages it shares with its siblings alone.
+gc.freeze()

@@ -62,6 +62,16 @@ def test_a_missing_secret_key_stops_the_wsgi_application():
     assert "ImproperlyConfigured" in result.stderr and "SECRET_KEY" in result.stderr
 
 
+def test_the_loaded_application_is_kept_out_of_garbage_collection():
+    code = "import gc, secretaris.wsgi; print(gc.get_freeze_count())"
+    env = {**os.environ, **PRODUCTION_ENV, "PDF_WARM_UP": "0"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 10_000  # Django, the app and their modules
+
+
 def test_development_runs_without_secret_key_but_the_deploy_check_flags_its_key():
     env = production_without_secret_key()
     env["DEBUG"] = "1"
