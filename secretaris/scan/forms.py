@@ -24,14 +24,12 @@ from secretaris.scan.models import (
     CANNOT_JUDGE,
     MIN_K,
     SCALE,
-    Answer,
     Comment,
     Rater,
     RaterGroup,
     Scan,
     min_k,
 )
-from secretaris.scan.prepared import NUMBER, Prepared, pipeline
 
 CANNOT_JUDGE_VALUE = "nvt"
 MAX_DEADLINE_DAYS = 366
@@ -476,16 +474,6 @@ class IntroForm(StyledForm):
         return self.cleaned_data.get("shown") == BY_ROLE
 
 
-# A rater's earlier answers, read for every questionnaire page (compiled once).
-RATER_ANSWERS = Prepared(
-    lambda pk: Answer.objects.filter(rater_id=pk).values_list("indicator", "score"), NUMBER
-)
-RATER_COMMENTS = Prepared(
-    lambda pk: Comment.objects.filter(rater_id=pk).values_list("competency", "kind", "text"),
-    NUMBER,
-)
-
-
 class FixedChoices(BaseChoiceIterator):
     """Choices already in Django's normal form that never change: every field and widget
     takes them as they are, where a list would be normalised again for each of them (on a
@@ -556,16 +544,13 @@ class CompetencyPageForm(StyledForm):
     @classmethod
     def initial_for(cls, rater: Rater, competency: Competency) -> dict[str, str]:
         codes = {i.code for i in competency.indicators}
-        with pipeline():  # both reads in one round trip on PostgreSQL
-            answers, comments = RATER_ANSWERS.send(rater.pk), RATER_COMMENTS.send(rater.pk)
+        answers, comments = rater.own_answers()
         initial = {
             code: CANNOT_JUDGE_VALUE if score is None else str(score)
-            for code, score in answers.values()
+            for code, score in answers
             if code in codes
         }
-        initial.update(
-            (kind, text) for key, kind, text in comments.values() if key == competency.key
-        )
+        initial.update((kind, text) for key, kind, text in comments if key == competency.key)
         return initial
 
     def indicator_fields(self) -> list[forms.BoundField]:

@@ -509,7 +509,22 @@ class Rater(models.Model):
     def is_removable(self) -> bool:
         return self.started_at is None and not self.scan.is_closed
 
+    # This rater's answers and texts when they were sent along with the lookup of the link
+    # (tokens.rater_for), so that they arrive in its round trip; read once.
+    sent_answers: tuple[Sent, Sent] | None = None
+
+    def own_answers(self) -> tuple[list[tuple], list[tuple]]:
+        """What this rater saved, to show it back to them only: (indicator, score) per
+        answer and (competency, kind, text) per text."""
+        sent, self.sent_answers = self.sent_answers, None
+        if sent is None:
+            with pipeline():  # both in one round trip on PostgreSQL
+                sent = RATER_ANSWERS.send(self.pk), RATER_COMMENTS.send(self.pk)
+        return sent[0].values(), sent[1].values()
+
     def answered_codes(self) -> set[str]:
+        if self.sent_answers is not None:
+            return {code for code, _ in self.own_answers()[0]}
         return {code for (code,) in ANSWERED_INDICATORS.values(self.pk)}
 
     def completed_steps(self) -> list[bool]:
@@ -665,6 +680,14 @@ RATER_WITH_GROUP = Prepared(
 # send-in read it.
 ANSWERED_INDICATORS = Prepared(
     lambda pk: Answer.objects.filter(rater_id=pk).values_list("indicator"), NUMBER
+)
+# A rater's earlier answers and texts, read for every questionnaire page.
+RATER_ANSWERS = Prepared(
+    lambda pk: Answer.objects.filter(rater_id=pk).values_list("indicator", "score"), NUMBER
+)
+RATER_COMMENTS = Prepared(
+    lambda pk: Comment.objects.filter(rater_id=pk).values_list("competency", "kind", "text"),
+    NUMBER,
 )
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from contextlib import nullcontext
 from datetime import datetime
 
 from django.conf import settings
 from django.urls import reverse
 
-from secretaris.scan.models import Rater
-from secretaris.scan.prepared import Prepared
+from secretaris.scan.models import Answer, Comment, Rater
+from secretaris.scan.prepared import Prepared, pipeline
 
 TOKEN_BYTES = 32  # 256 bits: 43 characters in the URL
 MAX_TOKEN_LENGTH = 64
@@ -74,11 +75,33 @@ def answer_url(token: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("scan:answer", args=[token])
 
 
-def rater_for(token: str, now: datetime | None = None) -> Rater | None:
-    """The rater whose link this is, while the link works; None otherwise."""
+# A rater's earlier answers and texts by the link (see rater_for's `with_answers`).
+ANSWERS_BY_HASH = Prepared(
+    lambda value: Answer.objects.filter(rater__token_hash=value, rater__approved=True).values_list(
+        "indicator", "score"
+    )
+)
+COMMENTS_BY_HASH = Prepared(
+    lambda value: Comment.objects.filter(rater__token_hash=value, rater__approved=True).values_list(
+        "competency", "kind", "text"
+    )
+)
+
+
+def rater_for(token: str, now: datetime | None = None, with_answers: bool = False) -> Rater | None:
+    """The rater whose link this is, while the link works; None otherwise. With
+    `with_answers`, for a page that shows what the rater saved before, their answers and
+    texts are asked for in the same round trip (Rater.own_answers reads them)."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return None
-    rater = RATER_BY_HASH.first(token_hash(token))
+    hashed = token_hash(token)
+    with pipeline() if with_answers else nullcontext():
+        found = RATER_BY_HASH.send(hashed)
+        if with_answers:
+            answers = ANSWERS_BY_HASH.send(hashed), COMMENTS_BY_HASH.send(hashed)
+    rater = found.first()
     if rater is None or not rater.scan.accepts_answers(now):
         return None
+    if with_answers:
+        rater.sent_answers = answers
     return rater

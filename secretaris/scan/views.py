@@ -8,7 +8,7 @@ their own answers while they are still filling them in.
 
 from __future__ import annotations
 
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -451,14 +451,18 @@ def close(request, pk: int):
 # --- The questionnaire (no login: the personal link is the key) ----------------------------
 
 
-def rater_link(view):
+def rater_link(view=None, *, answers_for: tuple[str, ...] = ()):
     """Resolve the token to its rater; an unknown, replaced or expired link gets one and
-    the same page, so nobody can tell whether a token ever existed."""
+    the same page, so nobody can tell whether a token ever existed. A view that shows or
+    counts the rater's earlier answers for the methods in `answers_for` gets them read
+    together with the rater (see tokens.rater_for)."""
+    if view is None:
+        return partial(rater_link, answers_for=answers_for)
 
     @wraps(view)
     @never_cache
     def wrapper(request: HttpRequest, token: str, *args, **kwargs) -> HttpResponse:
-        rater = rater_for(token)
+        rater = rater_for(token, with_answers=request.method in answers_for)
         if rater is None:
             return link_not_valid(request)
         response = view(request, rater, token, *args, **kwargs)
@@ -472,7 +476,7 @@ def link_not_valid(request: HttpRequest) -> HttpResponse:
     return render(request, "scan/rater/not_valid.html", status=404)
 
 
-@rater_link
+@rater_link(answers_for=("POST",))  # after the explanation: on to the first open page
 @require_http_methods(["GET", "POST"])
 def answer(request, rater: Rater, token: str):
     """The link itself: the thank-you page once finished, else the explanation first and
@@ -500,7 +504,7 @@ def _resume(rater: Rater, token: str) -> HttpResponse:
     return redirect("scan:answer_step", token, step)
 
 
-@rater_link
+@rater_link(answers_for=("GET",))
 @require_http_methods(["GET", "POST"])
 def answer_step(request, rater: Rater, token: str, step: int):
     if rater.finished_at or not rater.started_at:
@@ -545,7 +549,7 @@ def answer_step(request, rater: Rater, token: str, step: int):
     )
 
 
-@rater_link
+@rater_link(answers_for=("GET",))
 @require_http_methods(["GET"])
 def answer_later(request, rater: Rater, token: str):
     """After "Opslaan en later verder": what is saved, and until when the link works."""
@@ -562,7 +566,7 @@ def answer_later(request, rater: Rater, token: str):
     )
 
 
-@rater_link
+@rater_link(answers_for=("GET", "POST"))
 @require_http_methods(["GET", "POST"])
 def answer_finish(request, rater: Rater, token: str):
     if rater.finished_at:

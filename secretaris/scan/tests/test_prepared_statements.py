@@ -86,34 +86,45 @@ def test_a_page_save_writes_all_answers_in_one_statement(scan):
     assert stored == {i.code: 2 for i in competency.indicators}
 
 
+def _in_pipeline(request) -> list[tuple[str, bool]]:
+    """Each statement the request ran, and whether it went in a pipeline (the savepoints
+    of the test's own transaction left out)."""
+    statements: list[tuple[str, bool]] = []
+
+    def record(execute, sql, params, many, context):
+        status = context["connection"].connection.pgconn.pipeline_status
+        if "SAVEPOINT" not in sql:
+            statements.append((sql, status != PipelineStatus.OFF))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        request()
+    return statements
+
+
 def test_a_page_save_sends_its_locks_and_writes_together_on_postgresql(scan):
-    """One round trip for the transaction's start, both locks and both writes; one for
-    the two reads of a page (its answers and texts)."""
+    """A save: the lookup of the link, then one round trip for the transaction's start,
+    both locks and both writes. A page: the lookup and the rater's earlier answers and
+    texts in one round trip."""
     if connection.vendor != "postgresql":
         pytest.skip("pipelines are a PostgreSQL matter: SQLite runs in this process")
     rater, token, client = _started_rater(scan)
     competency = scan.competencies()[0]
     form = {i.code: "3" for i in competency.indicators}
     form.update(feedback="Goed.", feedforward="Vaker vragen.")
-    together: dict[str, bool] = {}
+    url = reverse("scan:answer_step", args=[token, 1])
 
-    def record(execute, sql, params, many, context):
-        status = context["connection"].connection.pgconn.pipeline_status
-        together[sql] = status != PipelineStatus.OFF
-        return execute(sql, params, many, context)
+    save = _in_pipeline(lambda: client.post(url, form))
+    lookup, *rest = save
+    assert "token_hash" in lookup[0] and not lookup[1]  # its result decides the rest
+    locks = [(sql, piped) for sql, piped in rest if " FOR SHARE" in sql or " FOR UPDATE" in sql]
+    writes = [(sql, piped) for sql, piped in rest if sql.startswith("INSERT INTO")]
+    assert len(locks) == 2 and len(writes) == 2 and len(rest) == 4, save
+    assert all(piped for _, piped in rest)
 
-    with connection.execute_wrapper(record):
-        client.post(reverse("scan:answer_step", args=[token, 1]), form)
-        client.get(reverse("scan:answer_step", args=[token, 1]))
-    locks = [sql for sql in together if " FOR SHARE" in sql or " FOR UPDATE" in sql]
-    writes = [sql for sql in together if sql.startswith("INSERT INTO")]
-    reads = [sql for sql in together if sql.startswith("SELECT") and sql not in locks]
-    assert len(locks) == 2 and len(writes) == 2, together
-    assert all(together[sql] for sql in locks + writes)
-    lookup = [sql for sql in reads if "token_hash" in sql]
-    page = [sql for sql in reads if '"scan_answer"' in sql or '"scan_comment"' in sql]
-    assert lookup and not any(together[sql] for sql in lookup)  # its result decides the rest
-    assert len(page) == 2 and all(together[sql] for sql in page)
+    page = _in_pipeline(lambda: client.get(url))
+    assert len(page) == 3 and all(piped for _, piped in page), page
+    assert all("token_hash" in sql for sql, _ in page)
     assert Answer.objects.filter(rater=rater, score=3).count() == len(competency.indicators)
 
 
