@@ -11,7 +11,8 @@ two byte for byte).
 The stored page is keyed on everything it shows besides those values: the scan's
 version (`lock_version` and `updated_at`, which every change of the scan renews), the
 page, whether the rater assesses themself (the question is worded for them), the
-secretary's name and the public version (the footer's sources). A request with a session
+secretary's name and the municipality's name (a merger renames it in the public data;
+nothing else from that data is on the page, which has no footer). A request with a session
 or messages cookie (a rater who is also logged in) gets a full render, so no page with a
 user's name is ever stored.
 """
@@ -46,7 +47,7 @@ def usable(request: HttpRequest) -> bool:
 
 def page_key(*parts: object) -> str:
     digest = hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:32]
-    return f"scan-page:{digest}:{public_cache.current_version()}"
+    return f"scan-page:{digest}"
 
 
 def serve(

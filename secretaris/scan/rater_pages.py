@@ -38,7 +38,13 @@ def step_key(scan: Scan, step: int, is_self: bool) -> str:
     """Everything a blank competency page shows besides the rater's link, token and
     answers (see page_cache.py)."""
     return page_cache.page_key(
-        scan.pk, scan.lock_version, scan.updated_at, step, is_self, scan.secretary_name
+        scan.pk,
+        scan.lock_version,
+        scan.updated_at,
+        step,
+        is_self,
+        scan.secretary_name,
+        scan.gemeente.name,
     )
 
 

@@ -4,13 +4,16 @@ per rater; what a rater sees is exactly what a full render would show."""
 from __future__ import annotations
 
 import re
+from unittest.mock import patch
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from secretaris.dossier import public_cache
 from secretaris.dossier.context_processors import footer_key
+from secretaris.dossier.models import Gemeente
 from secretaris.scan.models import Rater
 from secretaris.scan.tests.conftest import add_rater, open_with_link
 from secretaris.scan.tokens import RATER_BY_HASH, UNSEEN_BY_RATERS, token_hash
@@ -97,6 +100,27 @@ def test_a_renamed_secretary_is_shown_at_once(scan, wethouder, alice):
     alice.first_name = "Alida"
     alice.save()
     assert "Alida Aerts dit doen" in client.get(f"{link}1/").content.decode()
+
+
+def test_a_renamed_municipality_is_shown_at_once(scan, wethouder):
+    """A merger renames a municipality in the data; its scans go on under the new name."""
+    link = _link(scan, wethouder)
+    client = _start(link)
+    old = scan.gemeente.name
+    assert f"gemeente {old}" in client.get(f"{link}1/").content.decode()
+    Gemeente.objects.filter(pk=scan.gemeente.pk).update(name="Nieuwe Gemeente")
+    page = client.get(f"{link}1/").content.decode()
+    assert "gemeente Nieuwe Gemeente" in page and f"gemeente {old}" not in page
+
+
+def test_a_stored_page_is_found_without_reading_the_public_version(scan, wethouder):
+    """Nothing on a questionnaire page comes from the public data set but the
+    municipality's name, which is part of the key."""
+    link = _link(scan, wethouder)
+    client = _start(link)
+    client.get(f"{link}1/")
+    with patch.object(public_cache, "current_version", side_effect=AssertionError):
+        assert client.get(f"{link}1/").status_code == 200
 
 
 def test_a_logged_in_rater_gets_the_same_page_as_through_the_link_alone(scan, wethouder, charlie):
