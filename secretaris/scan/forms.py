@@ -473,6 +473,13 @@ class IntroForm(StyledForm):
     def show_by_role(self) -> bool:
         return self.cleaned_data.get("shown") == BY_ROLE
 
+    @staticmethod
+    def chosen(rater: Rater) -> dict[str, str]:
+        """The form's initial choice, for a page stored without it (rater_pages)."""
+        if not rater.group.is_single_role:
+            return {}
+        return {"shown": BY_ROLE if rater.show_by_role else MERGED}
+
 
 class FixedChoices(BaseChoiceIterator):
     """Choices already in Django's normal form that never change: every field and widget

@@ -6,7 +6,9 @@ before. So it is rendered once with markers in place of the link and the token a
 answers, and stored in the cache. Each request then only swaps the markers for this
 rater's values and marks the saved answers: `checked` on the chosen radio buttons and the
 text in the two text areas, exactly as a full render would put them (a test compares the
-two byte for byte).
+two byte for byte). The first page (the explanation) and the thank-you page are kept the
+same way, with the rater's name as one more marker and their earlier choice of how to be
+shown as the answer to mark.
 
 The stored page is keyed on everything it shows besides those values: the scan's
 version (`lock_version` and `updated_at`, which every change of the scan renews), the
@@ -34,6 +36,7 @@ from secretaris.versioned_cache import Recent, fetch
 
 # Letters only, so that URL encoding leaves them alone (the login link quotes the path).
 TOKEN_MARK = "xxRATERxLINKxMARKxx"
+NAME_MARK = "xxRATERxNAMExMARKxx"  # the rater's own name (the welcome on the first page)
 CSRF_MARK = versioned_cache.CSRF_MARK
 TIMEOUT = 86400
 # Kept in this process too (about 2 MB): a key is made from the scan row read for its very
@@ -56,9 +59,11 @@ def serve(
     key: str,
     render_blank: Callable[[HttpRequest, str], HttpResponse],
     initial: dict[str, str],
+    marks: dict[str, str] | None = None,
 ) -> HttpResponse:
     """The stored blank page (rendered by `render_blank(request, token)` on a miss) with
-    this rater's link, CSRF token and earlier answers filled in."""
+    this rater's link, CSRF token and earlier answers filled in, and each marker in
+    `marks` replaced by its text (escaped here)."""
     failed: list[HttpResponse] = []
 
     def build() -> str | None:
@@ -70,7 +75,11 @@ def serve(
     blank = fetch(key, build, _recent, TIMEOUT)
     if blank is None:
         return failed[0]
-    page = blank.replace(TOKEN_MARK, token).replace(CSRF_MARK, get_token(request))
+    page = blank.replace(TOKEN_MARK, token)
+    if CSRF_MARK in page:  # a page without a form sets no CSRF cookie, as a full render
+        page = page.replace(CSRF_MARK, get_token(request))
+    for mark, text in (marks or {}).items():
+        page = page.replace(mark, escape(text))
     return HttpResponse(fill_in(page, initial))
 
 

@@ -8,14 +8,17 @@ invitations, so that the raters who open their link first do not wait for it.
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from secretaris.competencies.model import Competency
 from secretaris.scan import page_cache
-from secretaris.scan.forms import CompetencyPageForm
+from secretaris.scan.forms import CompetencyPageForm, IntroForm
 from secretaris.scan.models import Rater, Scan, minutes_for
 
 
@@ -61,6 +64,56 @@ def blank_step(
         csrf_token=page_cache.CSRF_MARK,
     )
     return render(request, "scan/rater/step.html", page)
+
+
+def serve_intro(request: HttpRequest, rater: Rater, token: str) -> HttpResponse:
+    """The explanation page from the cache: per scan, group and whether the rater started
+    (the button's words); the rater's name, link, CSRF token and choice filled in."""
+    scan, group = rater.scan, rater.group
+    key = page_cache.page_key(
+        "intro",
+        scan.pk,
+        scan.lock_version,
+        scan.updated_at,
+        scan.secretary_name,
+        scan.gemeente.name,
+        group.name,
+        group.is_self,
+        group.is_single_role,
+        rater.started_at is not None,
+    )
+
+    def blank(marked_request: HttpRequest, marked_token: str) -> HttpResponse:
+        stand_in = copy.copy(rater)
+        stand_in.name = page_cache.NAME_MARK
+        form = IntroForm(rater=stand_in)
+        for field in form.fields.values():
+            field.initial = None  # marked per rater (IntroForm.chosen)
+        page = context(stand_in, marked_token, form=form, csrf_token=page_cache.CSRF_MARK)
+        return render(marked_request, "scan/rater/intro.html", page)
+
+    marks = {page_cache.NAME_MARK: rater.name}
+    return page_cache.serve(request, token, key, blank, IntroForm.chosen(rater), marks)
+
+
+def serve_thanks(request: HttpRequest, rater: Rater, token: str) -> HttpResponse:
+    """The thank-you page from the cache: per scan, kind of rater and day of sending."""
+    scan = rater.scan
+    key = page_cache.page_key(
+        "thanks",
+        scan.pk,
+        scan.lock_version,
+        scan.updated_at,
+        scan.secretary_name,
+        scan.gemeente.name,
+        rater.group.is_self,
+        timezone.localdate(rater.finished_at),
+    )
+
+    def blank(marked_request: HttpRequest, marked_token: str) -> HttpResponse:
+        return render(marked_request, "scan/rater/thanks.html", context(rater, marked_token))
+
+    return page_cache.serve(request, token, key, blank, {})
 
 
 def warm(scan: Scan) -> None:

@@ -8,6 +8,12 @@ from secretaris.scan import plan_views, report_views, views
 app_name = "scan"
 
 urlpatterns = [
+    # The questionnaire first: its requests are by far the most frequent here, and Django
+    # tries the patterns in order.
+    path("scan/antwoord/<str:token>/<int:step>/", views.answer_step, name="answer_step"),
+    path("scan/antwoord/<str:token>/", views.answer, name="answer"),
+    path("scan/antwoord/<str:token>/afronden/", views.answer_finish, name="answer_finish"),
+    path("scan/antwoord/<str:token>/later/", views.answer_later, name="answer_later"),
     path("ontwikkelscan/", views.index, name="index"),
     path("ontwikkelscan/nieuw/", views.new, name="new"),
     path("ontwikkelscan/<int:pk>/", views.dashboard, name="dashboard"),
@@ -59,8 +65,4 @@ urlpatterns = [
         plan_views.plan_keep_comments,
         name="plan_keep_comments",
     ),
-    path("scan/antwoord/<str:token>/", views.answer, name="answer"),
-    path("scan/antwoord/<str:token>/afronden/", views.answer_finish, name="answer_finish"),
-    path("scan/antwoord/<str:token>/later/", views.answer_later, name="answer_later"),
-    path("scan/antwoord/<str:token>/<int:step>/", views.answer_step, name="answer_step"),
 ]

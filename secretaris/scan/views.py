@@ -482,6 +482,8 @@ def answer(request, rater: Rater, token: str):
     """The link itself: the thank-you page once finished, else the explanation first and
     after that straight back to the first page still to answer."""
     if rater.finished_at:
+        if page_cache.usable(request):
+            return rater_pages.serve_thanks(request, rater, token)
         return render(request, "scan/rater/thanks.html", rater_pages.context(rater, token))
     form = IntroForm(request.POST if request.method == "POST" else None, rater=rater)
     if request.method == "POST" and form.is_valid():
@@ -494,6 +496,8 @@ def answer(request, rater: Rater, token: str):
         return _resume(rater, token)
     if request.method == "GET" and rater.started_at and "uitleg" not in request.GET:
         return _resume(rater, token)
+    if page_cache.usable(request):
+        return rater_pages.serve_intro(request, rater, token)
     return render(request, "scan/rater/intro.html", rater_pages.context(rater, token, form=form))
 
 

@@ -66,6 +66,45 @@ def test_a_stored_page_filled_in_for_a_rater_equals_a_full_render(scan, wethoude
     assert saved.status_code == 302
 
 
+def test_a_stored_first_page_carries_each_raters_name_and_choice_as_a_full_render(scan):
+    """The explanation for a one-person role: the name (escaped), the choice how to be
+    shown and the button's words are this rater's own."""
+    mayor = add_rater(scan, "burgemeester", "Bea <b>O'Brien</b> & co", "bea@gemeente.nl")
+    clerk = add_rater(scan, "griffier", "Gijs Griffier", "gijs@gemeente.nl")
+    mayor_link, clerk_link = _link(scan, mayor), _link(scan, clerk)
+    assert Client().get(mayor_link).status_code == 200  # stores the page, "samen" chosen
+    Rater.objects.filter(pk=mayor.pk).update(show_by_role=True)
+    with patch("secretaris.scan.rater_pages.render", side_effect=AssertionError):
+        served = Client().get(mayor_link).content.decode()  # the stored page
+    assert CSRF.sub("CSRF", served) == _full_render(mayor_link)
+    assert "Welkom, Bea &lt;b&gt;O&#x27;Brien&lt;/b&gt; &amp; co." in served
+    assert re.findall(r'name="shown" value="([^"]+)"[^>]* checked', served) == ["rol"]
+    clerk_page = Client().get(clerk_link).content.decode()
+    assert CSRF.sub("CSRF", clerk_page) == _full_render(clerk_link)
+    assert "Welkom, Gijs Griffier." in clerk_page and "Bea" not in clerk_page
+    assert re.findall(r'name="shown" value="([^"]+)"[^>]* checked', clerk_page) == ["samen"]
+    # Back to the explanation after starting: the button says to go on.
+    client = _start(mayor_link)
+    again = client.get(f"{mayor_link}?uitleg=1").content.decode()
+    assert "Verder met de vragenlijst" in again and "Beginnen</button>" not in again
+    assert CSRF.sub("CSRF", again) == _full_render(f"{mayor_link}?uitleg=1")
+
+
+def test_a_stored_thank_you_page_equals_a_full_render(scan, wethouder):
+    colleague = add_rater(scan, "wethouders", "Wim Wethouder", "wim@gemeente.nl")
+    links = [_link(scan, rater) for rater in (wethouder, colleague)]
+    for rater, link in zip((wethouder, colleague), links, strict=True):
+        client = _start(link)
+        for step, competency in enumerate(scan.competencies(), 1):
+            client.post(f"{link}{step}/", {i.code: "3" for i in competency.indicators})
+        assert client.post(f"{link}afronden/").status_code == 302
+    assert Client().get(links[0]).status_code == 200  # stores the page
+    with patch("secretaris.scan.rater_pages.render", side_effect=AssertionError):
+        served = Client().get(links[1])  # the stored page
+    assert "Bedankt!" in served.content.decode() and "csrftoken" not in served.cookies
+    assert served.content.decode() == _full_render(links[1])
+
+
 def test_a_self_assessment_page_is_worded_for_the_secretary(scan, wethouder):
     me = scan.raters.get(group__is_self=True)
     link, my_link = _link(scan, wethouder), _link(scan, me)
