@@ -525,7 +525,7 @@ class Rater(models.Model):
     def answered_codes(self) -> set[str]:
         if self.sent_answers is not None:
             return {code for code, _ in self.own_answers()[0]}
-        return {code for (code,) in ANSWERED_INDICATORS.values(self.pk)}
+        return {code for code, _ in RATER_ANSWERS.values(self.pk)}
 
     def completed_steps(self) -> list[bool]:
         """Per competency of the scan (in order): are all its indicators answered?"""
@@ -676,12 +676,8 @@ RATER_WITH_GROUP = Prepared(
     NUMBER,
 )
 
-# Which indicators a rater answered: the finish page, the resume after the intro and the
-# send-in read it.
-ANSWERED_INDICATORS = Prepared(
-    lambda pk: Answer.objects.filter(rater_id=pk).values_list("indicator"), NUMBER
-)
-# A rater's earlier answers and texts, read for every questionnaire page.
+# A rater's earlier answers and texts: every questionnaire page shows them, and the finish
+# page, the resume after the intro and the send-in count the answered indicators.
 RATER_ANSWERS = Prepared(
     lambda pk: Answer.objects.filter(rater_id=pk).values_list("indicator", "score"), NUMBER
 )

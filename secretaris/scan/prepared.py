@@ -173,10 +173,7 @@ def pipeline() -> Iterator[None]:
     that does not depend on it. Elsewhere (SQLite, prepared statements off) it changes
     nothing: every query runs when it is sent."""
     connection = connections["default"]
-    if connection.vendor == "postgresql":
-        connection.close_if_health_check_failed()
-        connection.ensure_connection()
-    if connection.vendor != "postgresql" or connection.connection.prepare_threshold is None:
+    if not _preparing(connection):
         yield
         return
     with connection.wrap_database_errors, connection.connection.pipeline():
@@ -230,11 +227,7 @@ def hot_cursor() -> Iterator[Any]:
     Django's database errors, the health check), that on PostgreSQL prepares every
     statement it runs (see the module text)."""
     connection = connections["default"]
-    if connection.vendor == "postgresql":
-        # What BaseDatabaseWrapper._cursor() does first.
-        connection.close_if_health_check_failed()
-        connection.ensure_connection()
-    if connection.vendor != "postgresql" or connection.connection.prepare_threshold is None:
+    if not _preparing(connection):
         with connection.cursor() as cursor:
             yield cursor
         return
@@ -242,6 +235,16 @@ def hot_cursor() -> Iterator[Any]:
         raw = _preparing_cursor_class()(connection.connection)
     with connection._prepare_cursor(raw) as cursor:
         yield cursor
+
+
+def _preparing(connection: Any) -> bool:
+    """PostgreSQL with prepared statements on; the connection checked and open, as
+    BaseDatabaseWrapper._cursor() does first."""
+    if connection.vendor != "postgresql":
+        return False
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    return connection.connection.prepare_threshold is not None
 
 
 @functools.cache

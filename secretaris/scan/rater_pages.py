@@ -37,18 +37,15 @@ def context(rater: Rater, token: str, **extra) -> dict:
     }
 
 
+def _scan_parts(scan: Scan) -> tuple:
+    """What every stored rater page shows of its scan: its version and the two names."""
+    return scan.pk, scan.lock_version, scan.updated_at, scan.secretary_name, scan.gemeente.name
+
+
 def step_key(scan: Scan, step: int, is_self: bool) -> str:
     """Everything a blank competency page shows besides the rater's link, token and
     answers (see page_cache.py)."""
-    return page_cache.page_key(
-        scan.pk,
-        scan.lock_version,
-        scan.updated_at,
-        step,
-        is_self,
-        scan.secretary_name,
-        scan.gemeente.name,
-    )
+    return page_cache.page_key(*_scan_parts(scan), step, is_self)
 
 
 def blank_step(
@@ -69,14 +66,10 @@ def blank_step(
 def serve_intro(request: HttpRequest, rater: Rater, token: str) -> HttpResponse:
     """The explanation page from the cache: per scan, group and whether the rater started
     (the button's words); the rater's name, link, CSRF token and choice filled in."""
-    scan, group = rater.scan, rater.group
+    group = rater.group
     key = page_cache.page_key(
         "intro",
-        scan.pk,
-        scan.lock_version,
-        scan.updated_at,
-        scan.secretary_name,
-        scan.gemeente.name,
+        *_scan_parts(rater.scan),
         group.name,
         group.is_self,
         group.is_single_role,
@@ -98,14 +91,9 @@ def serve_intro(request: HttpRequest, rater: Rater, token: str) -> HttpResponse:
 
 def serve_thanks(request: HttpRequest, rater: Rater, token: str) -> HttpResponse:
     """The thank-you page from the cache: per scan, kind of rater and day of sending."""
-    scan = rater.scan
     key = page_cache.page_key(
         "thanks",
-        scan.pk,
-        scan.lock_version,
-        scan.updated_at,
-        scan.secretary_name,
-        scan.gemeente.name,
+        *_scan_parts(rater.scan),
         rater.group.is_self,
         timezone.localdate(rater.finished_at),
     )

@@ -485,6 +485,10 @@ def answer(request, rater: Rater, token: str):
         if page_cache.usable(request):
             return rater_pages.serve_thanks(request, rater, token)
         return render(request, "scan/rater/thanks.html", rater_pages.context(rater, token))
+    if request.method == "GET" and rater.started_at and "uitleg" not in request.GET:
+        return _resume(rater, token)
+    if page_cache.usable(request):
+        return rater_pages.serve_intro(request, rater, token)
     form = IntroForm(request.POST if request.method == "POST" else None, rater=rater)
     if request.method == "POST" and form.is_valid():
         try:
@@ -494,10 +498,6 @@ def answer(request, rater: Rater, token: str):
         except AlreadyFinished:
             return redirect("scan:answer", token)
         return _resume(rater, token)
-    if request.method == "GET" and rater.started_at and "uitleg" not in request.GET:
-        return _resume(rater, token)
-    if page_cache.usable(request):
-        return rater_pages.serve_intro(request, rater, token)
     return render(request, "scan/rater/intro.html", rater_pages.context(rater, token, form=form))
 
 
