@@ -90,6 +90,19 @@ def test_a_stored_first_page_carries_each_raters_name_and_choice_as_a_full_rende
     assert CSRF.sub("CSRF", again) == _full_render(f"{mayor_link}?uitleg=1")
 
 
+def test_a_rater_never_sees_the_name_of_whoever_stored_the_first_page(scan, wethouder):
+    """Two raters of one group share the stored explanation page; each is welcomed by
+    their own name only, and a name that looks like a marker stays plain text."""
+    colleague = add_rater(scan, "wethouders", "xxRATERxLINKxMARKxx", "wim@gemeente.nl")
+    first, second = _link(scan, wethouder), _link(scan, colleague)
+    stored = Client().get(first).content.decode()
+    with patch("secretaris.scan.rater_pages.render", side_effect=AssertionError):
+        served = Client().get(second).content.decode()
+    assert wethouder.name in stored and wethouder.name not in served
+    assert "Welkom, xxRATERxLINKxMARKxx." in served
+    assert CSRF.sub("CSRF", served) == _full_render(second)
+
+
 def test_a_stored_thank_you_page_equals_a_full_render(scan, wethouder):
     colleague = add_rater(scan, "wethouders", "Wim Wethouder", "wim@gemeente.nl")
     links = [_link(scan, rater) for rater in (wethouder, colleague)]
