@@ -539,7 +539,34 @@ def _page_fields(competency: Competency) -> dict[str, forms.Field]:
     return fields
 
 
-class CompetencyPageForm(StyledForm):
+class _Scores:
+    """The scores of a valid page (an indicator code to 1–5, or None)."""
+
+    competency: Competency
+    cleaned_data: dict[str, Any]
+
+    def scores(self) -> dict[str, int | None]:
+        return {
+            i.code: None
+            if self.cleaned_data[i.code] == CANNOT_JUDGE_VALUE
+            else int(self.cleaned_data[i.code])
+            for i in self.competency.indicators
+        }
+
+
+class PostedPage(_Scores, forms.Form):
+    """A sent page, checked with the same fields as CompetencyPageForm but never shown:
+    it reads the page's fields where they are built once instead of copying and styling
+    them for every save. Checking does not change a field; an invalid page is shown again
+    with a CompetencyPageForm of the same data."""
+
+    def __init__(self, data: Any, competency: Competency) -> None:
+        self.competency = competency
+        super().__init__(data)
+        self.fields = _page_fields(competency)
+
+
+class CompetencyPageForm(_Scores, StyledForm):
     """One competency: a 1–5 scale per indicator, and the two open questions."""
 
     def __init__(self, *args: Any, competency: Competency, **kwargs: Any) -> None:
@@ -562,11 +589,3 @@ class CompetencyPageForm(StyledForm):
 
     def indicator_fields(self) -> list[forms.BoundField]:
         return [self[i.code] for i in self.competency.indicators]
-
-    def scores(self) -> dict[str, int | None]:
-        return {
-            i.code: None
-            if self.cleaned_data[i.code] == CANNOT_JUDGE_VALUE
-            else int(self.cleaned_data[i.code])
-            for i in self.competency.indicators
-        }

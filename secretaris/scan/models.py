@@ -29,6 +29,7 @@ from secretaris.competencies.model import CURRENT_VERSION, Competency, Competenc
 from secretaris.documents.dates import nl_date
 from secretaris.dossier.models import Gemeente
 from secretaris.scan import groups as presets
+from secretaris.scan import page_save
 from secretaris.scan.hooks import scan_closed
 from secretaris.scan.prepared import NUMBER, Prepared, Sent, pipeline, upsert
 
@@ -149,7 +150,12 @@ class Scan(models.Model):
         return [i.code for c in self.competencies() for i in c.indicators]
 
     def accepts_answers(self, now: datetime | None = None) -> bool:
-        return self.status == self.OPEN and (now or timezone.now()) < self.deadline
+        return self.answers_accepted(self.status, self.deadline, now)
+
+    @classmethod
+    def answers_accepted(cls, status: str, deadline: datetime, now: datetime | None) -> bool:
+        """Open and before the deadline (page_save.py makes the same check in SQL)."""
+        return status == cls.OPEN and (now or timezone.now()) < deadline
 
     @property
     def deadline_text(self) -> str:
@@ -565,6 +571,22 @@ class Rater(models.Model):
         stamp = timezone.now()
         texts = {Comment.FEEDBACK: feedback.strip(), Comment.FEEDFORWARD: feedforward.strip()}
         written = [(kind, text) for kind, text in texts.items() if text]
+        empty = [kind for kind, text in texts.items() if not text]
+        if page_save.usable():  # PostgreSQL: one round trip, the checks in SQL
+            now = now or stamp
+            scan_row, rater_row = page_save.save(
+                self, competency.key, list(scores.items()), written, empty, stamp, now
+            )
+            # Nothing was written in the cases that raise (the same checks, made in SQL).
+            if scan_row is None:
+                raise Scan.DoesNotExist
+            if not Scan.answers_accepted(scan_row[0], scan_row[1], now):
+                raise ScanClosed
+            if rater_row is None:
+                raise Rater.DoesNotExist
+            if rater_row[0]:
+                raise AlreadyFinished
+            return
         with transaction.atomic():
             # On PostgreSQL the transaction's start, both locks and both writes go in one
             # round trip. The writes may go before the checks: a closed scan or a finished
@@ -585,7 +607,6 @@ class Rater(models.Model):
                     update=("text", "updated_at"),
                 )
             rater = self._checked(*locked, now)
-            empty = [kind for kind, text in texts.items() if not text]
             if empty:
                 Comment.objects.filter(
                     rater=rater, competency=competency.key, kind__in=empty

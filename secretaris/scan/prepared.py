@@ -64,7 +64,7 @@ class Prepared:
         if state is None or state[0] is not connection:
             queryset = self.build(*self.placeholders)
             compiler = queryset.query.get_compiler(using=queryset.db)
-            sql, params = compiler.as_sql()
+            sql, params = _as_sql(compiler, connection)
             if self.shared_lock and connection.features.has_select_for_update:
                 if not sql.endswith(" FOR UPDATE"):
                     raise ValueError("shared_lock needs a plain select_for_update() query")
@@ -137,6 +137,19 @@ class Prepared:
         return builder[1:]
 
 
+def _as_sql(compiler: Any, connection: Any) -> tuple[str, tuple]:
+    """The compiler's SQL. A locking query is always run inside a transaction, but may be
+    compiled (once) outside one, where Django refuses select_for_update: its check looks
+    at the connection's autocommit, which is made to read False while compiling."""
+    if not compiler.query.select_for_update or not connection.get_autocommit():
+        return compiler.as_sql()
+    connection.autocommit = False
+    try:
+        return compiler.as_sql()
+    finally:
+        connection.autocommit = True
+
+
 class Sent:
     """A query that ran (or, in a pipeline, is on its way): read its result once."""
 
@@ -173,7 +186,7 @@ def pipeline() -> Iterator[None]:
     that does not depend on it. Elsewhere (SQLite, prepared statements off) it changes
     nothing: every query runs when it is sent."""
     connection = connections["default"]
-    if not _preparing(connection):
+    if not preparing(connection):
         yield
         return
     with connection.wrap_database_errors, connection.connection.pipeline():
@@ -227,7 +240,7 @@ def hot_cursor() -> Iterator[Any]:
     Django's database errors, the health check), that on PostgreSQL prepares every
     statement it runs (see the module text)."""
     connection = connections["default"]
-    if not _preparing(connection):
+    if not preparing(connection):
         with connection.cursor() as cursor:
             yield cursor
         return
@@ -237,7 +250,7 @@ def hot_cursor() -> Iterator[Any]:
         yield cursor
 
 
-def _preparing(connection: Any) -> bool:
+def preparing(connection: Any) -> bool:
     """PostgreSQL with prepared statements on; the connection checked and open, as
     BaseDatabaseWrapper._cursor() does first."""
     if connection.vendor != "postgresql":

@@ -36,6 +36,7 @@ from secretaris.scan.forms import (
     NewGroupForm,
     NewScanForm,
     NominationForm,
+    PostedPage,
     ScanSettingsForm,
 )
 from secretaris.scan.models import (
@@ -518,14 +519,14 @@ def answer_step(request, rater: Rater, token: str, step: int):
         raise Http404
     competency = competencies[step - 1]
     if request.method == "POST":
-        form = CompetencyPageForm(request.POST, competency=competency)
-        if form.is_valid():
+        posted = PostedPage(request.POST, competency)
+        if posted.is_valid():
             try:
                 rater.save_page(
                     competency,
-                    form.scores(),
-                    feedback=form.cleaned_data["feedback"],
-                    feedforward=form.cleaned_data["feedforward"],
+                    posted.scores(),
+                    feedback=posted.cleaned_data["feedback"],
+                    feedforward=posted.cleaned_data["feedforward"],
                 )
             except ScanClosed:
                 return link_not_valid(request)
@@ -536,6 +537,8 @@ def answer_step(request, rater: Rater, token: str, step: int):
             if step < len(competencies):
                 return redirect("scan:answer_step", token, step + 1)
             return redirect("scan:answer_finish", token)
+        form = CompetencyPageForm(request.POST, competency=competency)
+        form.is_valid()  # the errors, on fields of its own to show them
     else:
         initial = CompetencyPageForm.initial_for(rater, competency)
         if page_cache.usable(request):

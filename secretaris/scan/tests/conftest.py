@@ -53,6 +53,17 @@ def new_scan(alice, bob) -> Scan:
 
 
 @pytest.fixture
+def municipality(transactional_db) -> None:
+    """For tests that commit (django_db(transaction=True)): each ends by emptying the
+    database, the shipped data set included, so the scan's municipality is put back for
+    the next one (its name is all these tests need of it)."""
+    Gemeente.objects.get_or_create(
+        code="GM1900",
+        defaults={"name": "Súdwest-Fryslân", "slug": "sudwest-fryslan", "province": "Friesland"},
+    )
+
+
+@pytest.fixture
 def scan(alice, bob) -> Scan:
     return new_scan(alice, bob)
 

@@ -198,6 +198,27 @@ def test_every_statement_needs_an_answer(client, link, scan):
     assert not Answer.objects.exists()
 
 
+def test_a_refused_page_keeps_what_was_filled_in_and_marks_only_its_own_form(client, link, scan):
+    """A sent page is checked on fields shared by every save; the page shown with the
+    errors has fields of its own, so the next rater's blank page carries no error mark."""
+    from django.core.cache import cache
+
+    started(client, link)
+    first = scan.competencies()[0]
+    data = page_data(first, "4", feedback="Luistert goed.")
+    missing = first.indicators[1].code
+    del data[missing]
+    page = client.post(step_url(link, 1), data).content.decode()
+    assert checked(page, first.indicators[0].code) == ["4"]
+    assert "Luistert goed." in page
+    assert re.search(rf'name="{missing}"[^>]*aria-invalid="true"', page)
+    cache.clear()  # the next page is rendered afresh, from the same competency
+    fresh = client.get(step_url(link, 1)).content.decode()
+    assert 'aria-invalid="true"' not in fresh
+    assert client.post(step_url(link, 1), page_data(first)).status_code == 302
+    assert Answer.objects.count() == len(first.indicators)
+
+
 def test_a_comment_over_2000_characters_is_refused(client, link, scan):
     started(client, link)
     first = scan.competencies()[0]

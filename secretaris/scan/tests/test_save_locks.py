@@ -11,7 +11,7 @@ from django.db import OperationalError, connection, transaction
 from secretaris.scan.models import SCAN_LOCKED, Rater, ScanClosed
 from secretaris.scan.tests.conftest import add_rater, open_with_link
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("municipality")]
 
 
 def scores(competency) -> dict[str, int]:
