@@ -19,10 +19,12 @@ Inside one (and on SQLite, or with prepared statements off) save_page takes its 
 
 from __future__ import annotations
 
-from contextlib import ExitStack
+import functools
+from contextlib import ExitStack, suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+import psycopg
 from django.db import connections
 from django.db.models import Model
 from psycopg.pq import TransactionStatus
@@ -32,7 +34,7 @@ from secretaris.scan.prepared import hot_cursor, preparing
 if TYPE_CHECKING:
     from secretaris.scan.models import Rater
 
-_STATEMENTS: dict[tuple[int, int, int], str] = {}
+Models = tuple[type[Model], type[Model], type[Model], type[Model]]
 
 
 def usable() -> bool:
@@ -82,24 +84,21 @@ def save(
                 cursor.execute(write, params)
                 raw.execute("COMMIT")
         except BaseException:
-            if raw.info.transaction_status != TransactionStatus.IDLE:
-                raw.execute("ROLLBACK")
+            # A lost connection cannot roll back; the error that lost it is the one to see.
+            with suppress(psycopg.Error):
+                if raw.info.transaction_status != TransactionStatus.IDLE:
+                    raw.execute("ROLLBACK")
             raise
         scan_row, rater_row = (cursor.fetchone() for cursor in sent)
     return scan_row, rater_row
 
 
-Models = tuple[type[Model], type[Model], type[Model], type[Model]]
-_LOCKS: list[tuple[str, str]] = []
-
-
+@functools.cache
 def _locks(models: Models) -> tuple[str, str]:
     """The scan lock (FOR SHARE: raters of one scan save side by side, closing the scan
     waits for them), which also lets this transaction commit without waiting for the disk
     flush (see models._without_waiting_for_the_disk), and the rater lock (FOR UPDATE: two
     requests of one rater take turns)."""
-    if _LOCKS:
-        return _LOCKS[0]
     scan, rater = models[:2]
     connection = connections["default"]
     quote = connection.ops.quote_name
@@ -107,17 +106,16 @@ def _locks(models: Models) -> tuple[str, str]:
     def column(model: type[Model], name: str) -> str:
         return quote(model._meta.get_field(name).column)
 
-    locks = (
+    return (
         f"SELECT {column(scan, 'status')}, {column(scan, 'deadline')}, "
         "set_config('synchronous_commit', 'off', true) "
         f"FROM {quote(scan._meta.db_table)} WHERE {column(scan, 'id')} = %s FOR SHARE",
         f"SELECT {column(rater, 'finished_at')} FROM {quote(rater._meta.db_table)} "
         f"WHERE {column(rater, 'id')} = %s FOR UPDATE",
     )
-    _LOCKS.append(locks)
-    return locks
 
 
+@functools.cache
 def _statement(
     models: Models,
     answers: int,
@@ -126,10 +124,6 @@ def _statement(
 ) -> str:
     """The write statement for this many answers, texts and emptied texts (compiled once
     per shape; PostgreSQL prepares each shape once per connection)."""
-    key = (answers, texts, emptied)
-    sql = _STATEMENTS.get(key)
-    if sql is not None:
-        return sql
     scan, rater, answer, comment = models
     connection = connections["default"]
     quote = connection.ops.quote_name
@@ -187,6 +181,4 @@ def _statement(
         f"AND {column(rater, 'started_at')} IS NULL "
         "AND EXISTS (SELECT 1 FROM allowed) RETURNING 1)"
     )
-    sql = "WITH " + ", ".join(parts) + " SELECT EXISTS (SELECT 1 FROM allowed)"
-    _STATEMENTS[key] = sql
-    return sql
+    return "WITH " + ", ".join(parts) + " SELECT EXISTS (SELECT 1 FROM allowed)"
