@@ -93,6 +93,14 @@ def save(
     return scan_row, rater_row
 
 
+def _column(model: type[Model], name: str) -> str:
+    return connections["default"].ops.quote_name(model._meta.get_field(name).column)
+
+
+def _table(model: type[Model]) -> str:
+    return connections["default"].ops.quote_name(model._meta.db_table)
+
+
 @functools.cache
 def _locks(models: Models) -> tuple[str, str]:
     """The scan lock (FOR SHARE: raters of one scan save side by side, closing the scan
@@ -100,18 +108,12 @@ def _locks(models: Models) -> tuple[str, str]:
     flush (see models._without_waiting_for_the_disk), and the rater lock (FOR UPDATE: two
     requests of one rater take turns)."""
     scan, rater = models[:2]
-    connection = connections["default"]
-    quote = connection.ops.quote_name
-
-    def column(model: type[Model], name: str) -> str:
-        return quote(model._meta.get_field(name).column)
-
     return (
-        f"SELECT {column(scan, 'status')}, {column(scan, 'deadline')}, "
+        f"SELECT {_column(scan, 'status')}, {_column(scan, 'deadline')}, "
         "set_config('synchronous_commit', 'off', true) "
-        f"FROM {quote(scan._meta.db_table)} WHERE {column(scan, 'id')} = %s FOR SHARE",
-        f"SELECT {column(rater, 'finished_at')} FROM {quote(rater._meta.db_table)} "
-        f"WHERE {column(rater, 'id')} = %s FOR UPDATE",
+        f"FROM {_table(scan)} WHERE {_column(scan, 'id')} = %s FOR SHARE",
+        f"SELECT {_column(rater, 'finished_at')} FROM {_table(rater)} "
+        f"WHERE {_column(rater, 'id')} = %s FOR UPDATE",
     )
 
 
@@ -126,16 +128,10 @@ def _statement(
     per shape; PostgreSQL prepares each shape once per connection)."""
     scan, rater, answer, comment = models
     connection = connections["default"]
-    quote = connection.ops.quote_name
-
-    def column(model: type[Model], name: str) -> str:
-        return quote(model._meta.get_field(name).column)
+    column, table = _column, _table
 
     def cast(model: type[Model], name: str) -> str:
         return f"CAST(%s AS {model._meta.get_field(name).db_type(connection)})"
-
-    def table(model: type[Model]) -> str:
-        return quote(model._meta.db_table)
 
     def upsert(model: type[Model], names: list[str], rows: int, unique: list[str]) -> str:
         row = "(" + ", ".join(cast(model, n) for n in names) + ")"
@@ -146,7 +142,6 @@ def _statement(
             "WHERE EXISTS (SELECT 1 FROM allowed) "
             f"ON CONFLICT ({', '.join(column(model, n) for n in unique)}) DO UPDATE SET "
             + ", ".join(f"{column(model, n)} = EXCLUDED.{column(model, n)}" for n in keep)
-            + " RETURNING 1"
         )
 
     parts = [
@@ -173,12 +168,13 @@ def _statement(
             f"WHERE {column(comment, 'rater')} = {cast(comment, 'rater')} "
             f"AND {column(comment, 'competency')} = {cast(comment, 'competency')} "
             f"AND {column(comment, 'kind')} IN ({kinds}) "
-            "AND EXISTS (SELECT 1 FROM allowed) RETURNING 1)"
+            "AND EXISTS (SELECT 1 FROM allowed))"
         )
     parts.append(
         f"started AS (UPDATE {table(rater)} SET {column(rater, 'started_at')} = "
         f"{cast(rater, 'started_at')} WHERE {column(rater, 'id')} = {cast(rater, 'id')} "
         f"AND {column(rater, 'started_at')} IS NULL "
-        "AND EXISTS (SELECT 1 FROM allowed) RETURNING 1)"
+        "AND EXISTS (SELECT 1 FROM allowed))"
     )
+    # Every data-modifying part runs whether or not this reads it.
     return "WITH " + ", ".join(parts) + " SELECT EXISTS (SELECT 1 FROM allowed)"

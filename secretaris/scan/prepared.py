@@ -64,7 +64,7 @@ class Prepared:
         if state is None or state[0] is not connection:
             queryset = self.build(*self.placeholders)
             compiler = queryset.query.get_compiler(using=queryset.db)
-            sql, params = _as_sql(compiler, connection)
+            sql, params = compiler.as_sql()
             if self.shared_lock and connection.features.has_select_for_update:
                 if not sql.endswith(" FOR UPDATE"):
                     raise ValueError("shared_lock needs a plain select_for_update() query")
@@ -135,19 +135,6 @@ class Prepared:
             builder = (compiler, info["model"], db, start, end, names, populators)
             self._local.builder = builder
         return builder[1:]
-
-
-def _as_sql(compiler: Any, connection: Any) -> tuple[str, tuple]:
-    """The compiler's SQL. A locking query is always run inside a transaction, but may be
-    compiled (once) outside one, where Django refuses select_for_update: its check looks
-    at the connection's autocommit, which is made to read False while compiling."""
-    if not compiler.query.select_for_update or not connection.get_autocommit():
-        return compiler.as_sql()
-    connection.autocommit = False
-    try:
-        return compiler.as_sql()
-    finally:
-        connection.autocommit = True
 
 
 class Sent:
