@@ -140,3 +140,32 @@ def test_the_save_sends_both_locks_and_one_write_statement(rater):
     assert timezone.now() - Answer.objects.filter(rater=rater).first().updated_at < timedelta(
         minutes=1
     )
+
+
+def test_through_the_link_a_page_sent_after_closing_or_sending_in_is_refused(client, scan):
+    """The rater's own attempts through the views, outside any test transaction: the
+    link's lookup refuses them before a save starts. A close or a send-in that lands
+    between the lookup and the save is refused by the save itself (the tests above)."""
+    from django.urls import reverse
+
+    rater = add_rater(scan, "wethouders", "Willem Wethouder", "willem@gemeente.nl")
+    link = reverse("scan:answer", args=[open_with_link(scan, rater)])
+    competencies = scan.competencies()
+    assert client.post(link).status_code == 302
+    for step, competency in enumerate(competencies, 1):
+        data = {i.code: "4" for i in competency.indicators}
+        assert client.post(f"{link}{step}/", data).status_code == 302
+    assert client.post(f"{link}afronden/").status_code == 302
+    before = stored(rater)
+    changed = {i.code: "1" for i in competencies[0].indicators} | {"feedback": "Anders."}
+    response = client.post(f"{link}1/", changed)
+    assert response.status_code == 302 and response["Location"] == link  # already sent in
+    assert stored(rater) == before
+
+    other = add_rater(scan, "wethouders", "Wendy Wethouder", "wendy@gemeente.nl")
+    other_link = reverse("scan:answer", args=[open_with_link(scan, other)])
+    assert client.post(other_link).status_code == 302
+    assert Scan.objects.get(pk=scan.pk).close()
+    response = client.post(f"{other_link}1/", changed)
+    assert response.status_code == 404  # the link no longer works
+    assert stored(other) == ({}, {})
